@@ -1,0 +1,10 @@
+"""stemsite: the STEM campaign and charter site's build logic, free of MkDocs.
+
+The pipeline reads like its folders: ``load`` (strict YAML with line numbers) →
+``validate`` (JSON Schema plus cross-checks, every problem in one Dutch report) →
+``catalog`` (typed records and lookups) → ``pages`` / ``images`` / ``feeds``.
+Only ``hooks/mkdocs_hooks.py`` knows about MkDocs; the command-line tool
+(``python -m stemsite``) and the tests import this package directly.
+"""
+
+__version__ = "0.1.0"

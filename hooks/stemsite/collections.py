@@ -1,0 +1,46 @@
+"""The five collections of the data contract, declared once.
+
+The data contract in ``design.md`` fixes folder names and URLs; this table is the only
+place the code spells them. Field rules live in ``schemas/<name>.schema.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RASTER_EXTENSIONS = ("png", "jpg", "jpeg", "webp")
+LOGO_EXTENSIONS = ("svg", *RASTER_EXTENSIONS)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One folder of records under ``data/`` and the section of the site it becomes."""
+
+    name: str
+    """Folder under ``data/`` and schema name."""
+    kind: str
+    """Singular name: record template ``theme/records/<kind>.html``, CLI ``new <kind>``."""
+    section: str
+    """URL path of the collection index; records live at ``/<section>/<slug>/``."""
+    title: str
+    """Dutch title of the collection's index page."""
+    label_field: str
+    """The field that names a record (unique within the collection)."""
+    image: str | None = None
+    """``required``, ``optional`` or ``None``: an image beside the record, same stem."""
+    image_extensions: tuple[str, ...] = ()
+
+
+COLLECTIONS: tuple[Collection, ...] = (
+    Collection("signatories", "signatory", "charter/ondertekenaars", "Ondertekenaars van het STEM-charter",
+               "name", image="required", image_extensions=LOGO_EXTENSIONS),
+    Collection("role_models", "role-model", "rolmodellen", "Rolmodellen",
+               "name", image="required", image_extensions=RASTER_EXTENSIONS),
+    Collection("academies", "academy", "academies", "STEM-academies", "name"),
+    Collection("practices", "practice", "goede-praktijken", "Goede praktijken",
+               "title", image="optional", image_extensions=RASTER_EXTENSIONS),
+    Collection("events", "event", "agenda", "Agenda", "title"),
+)
+
+BY_NAME = {c.name: c for c in COLLECTIONS}
+BY_KIND = {c.kind: c for c in COLLECTIONS}

@@ -1,0 +1,1 @@
+"""Images: logos, photos and share cards, checked before decoding and processed once per content hash."""

@@ -1,0 +1,1 @@
+"""Load: read data files safely and strictly, keeping the line of every value."""

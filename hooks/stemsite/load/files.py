@@ -1,0 +1,90 @@
+"""Find the data files of each collection and read them as text, refusing what is unsafe.
+
+A data file must be a regular file inside ``data/`` (no symlink that could point out of
+the repository), small, UTF-8 without BOM, and not empty. Problems go into the report with
+the file's own path so nothing else is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..problems import Report
+from . import yaml_strict
+
+MAX_YAML_BYTES = 256 * 1024
+"""A record is a few kilobytes; anything this large is a mistake or an attack."""
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass
+class SourceFile:
+    """One record file, parsed: where it is, its slug and its node tree."""
+
+    collection: str
+    slug: str
+    path: Path
+    rel: str
+    root: yaml_strict.Mapping
+
+
+def relpath(path: Path, root: Path) -> str:
+    """The path as editors see it in the repository: relative, forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, rel: str, report: Report) -> str | None:
+    """Read a data file as UTF-8 text, or report why it cannot be read."""
+    if path.is_symlink():
+        report.add(rel, 1, "bestand", "is een symbolische link",
+                   "voeg het bestand zelf toe in plaats van een link")
+        return None
+    if not path.is_file():
+        report.add(rel, 1, "bestand", "is geen gewoon bestand", "voeg een gewoon tekstbestand toe")
+        return None
+    size = path.stat().st_size
+    if size == 0:
+        report.add(rel, 1, "bestand", "het bestand is leeg", "vul de velden in volgens het sjabloon")
+        return None
+    if size > MAX_YAML_BYTES:
+        report.add(rel, 1, "bestand", f"het bestand is te groot ({size // 1024} kB, maximaal "
+                   f"{MAX_YAML_BYTES // 1024} kB)", "een record is enkele kilobytes: kort de teksten in")
+        return None
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        report.add(rel, 1, "bestand", "het bestand begint met een onzichtbaar BOM-teken",
+                   "sla het op als 'UTF-8' zonder BOM (in de meeste editors: Opslaan als → UTF-8)")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        report.add(rel, line, "bestand", "het bestand is niet in UTF-8 opgeslagen",
+                   "sla het opnieuw op met codering UTF-8")
+        return None
+    if "\x00" in text:
+        report.add(rel, text[: text.index("\x00")].count("\n") + 1, "bestand",
+                   "het bestand bevat binaire gegevens", "een record is gewone tekst in UTF-8")
+        return None
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        report.add(rel, 1, "bestand", "het bestand bevat geen gegevens",
+                   "vul de velden in volgens het sjabloon")
+        return None
+    return text
+
+
+def parse_file(path: Path, rel: str, report: Report) -> yaml_strict.Mapping | None:
+    """Read and strictly parse one YAML file; problems go to the report."""
+    text = read_text(path, rel, report)
+    if text is None:
+        return None
+    try:
+        return yaml_strict.parse(text)
+    except yaml_strict.YamlProblem as problem:
+        report.add(rel, problem.line, "bestand", problem.message, problem.fix)
+        return None

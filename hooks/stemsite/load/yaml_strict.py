@@ -1,0 +1,191 @@
+"""Strict YAML: a small subset of YAML read from parser events, every scalar kept as text.
+
+Why events and not ``yaml.safe_load``: we must refuse anchors and aliases *before* they
+are expanded (the "billion laughs" bomb), refuse tags and duplicate keys, and keep each
+value's line. And YAML's implicit typing (``no`` → False, ``0123`` → 83, ``12:30`` → 750)
+is exactly what editors trip over, so nothing is typed here: scalars stay strings and
+:mod:`stemsite.validate.coerce` gives them the type the schema asks for (the StrictYAML
+approach).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml's parser is much faster; both give the same events and marks
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 20
+"""Deeper nesting than any record needs; refused to keep a hostile file cheap."""
+
+
+@dataclass
+class Scalar:
+    """A scalar as written: its text, whether it was quoted, and its line."""
+
+    text: str
+    line: int
+    quoted: bool = False
+
+    @property
+    def is_null(self) -> bool:
+        """True for an empty value, ``~`` or ``null`` written without quotes."""
+        return not self.quoted and self.text in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass
+class Mapping:
+    """A mapping with string keys in file order; ``keys`` keeps each key's line."""
+
+    line: int
+    items: dict[str, "Node"] = field(default_factory=dict)
+    keys: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Sequence:
+    """A list of nodes."""
+
+    line: int
+    items: list["Node"] = field(default_factory=list)
+
+
+Node = Scalar | Mapping | Sequence
+
+
+class YamlProblem(Exception):
+    """A file that is not the YAML we accept; message and fix are Dutch."""
+
+    def __init__(self, line: int, message: str, fix: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.fix = fix
+
+
+# PyYAML's scanner messages, translated: (fragment of the English problem, Dutch, fix).
+_TRANSLATIONS = (
+    ("found character '\\t'", "een tab wordt gebruikt om in te springen",
+     "spring in met spaties (twee per niveau), nooit met tabs"),
+    ("mapping values are not allowed here", "onverwachte ':' in een waarde",
+     "zet tekst met een dubbele punt tussen aanhalingstekens, bv. titel: \"STEM: zo doe je het\""),
+    ("could not find expected ':'", "een regel mist de ':' tussen veld en waarde",
+     "schrijf elk veld als 'veld: waarde' op een eigen regel"),
+    ("did not find expected key", "de inspringing klopt niet",
+     "zorg dat velden op hetzelfde niveau even ver inspringen (met spaties)"),
+    ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet",
+     "begin elk lijstelement met '- ' en spring ze even ver in"),
+    ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet gesloten",
+     "sluit elk aanhalingsteken of haakje dat je opent"),
+    ("found undefined alias", "een alias (*naam) wordt niet aanvaard",
+     "schrijf de waarde voluit in plaats van met & en *"),
+    ("found unknown escape character", "een ongeldige escape (\\) in tekst tussen dubbele aanhalingstekens",
+     "gebruik enkele aanhalingstekens of schrijf \\\\ voor een backslash"),
+    ("found character that cannot start any token", "een teken dat in YAML niet mag beginnen (zoals @ of `)",
+     "zet de waarde tussen aanhalingstekens"),
+    ("special characters are not allowed", "het bestand bevat een onzichtbaar stuurteken",
+     "verwijder het teken of typ de regel opnieuw"),
+)
+
+
+def _translate(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = f"{exc.problem or ''} {exc.context or ''}"
+    for fragment, message, fix in _TRANSLATIONS:
+        if fragment in problem:
+            return YamlProblem(line, message, fix)
+    return YamlProblem(
+        line,
+        f"dit is geen geldige YAML ({(exc.problem or 'onbekende fout').strip()})",
+        "vergelijk met het sjabloon en let op inspringing, ':' en aanhalingstekens",
+    )
+
+
+def parse(text: str) -> Mapping:
+    """Parse one YAML document whose root is a mapping, refusing what we do not accept.
+
+    Raises :class:`YamlProblem` at the first problem: a file that is not valid YAML
+    cannot be checked further anyway.
+    """
+    stack: list[Node] = []
+    pending_key: list[str | None] = []
+    root: Node | None = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(line, "aliassen (*naam) worden niet aanvaard",
+                                  "schrijf de waarde voluit in plaats van met & en *")
+            if getattr(event, "anchor", None):
+                raise YamlProblem(line, f"ankers (&{event.anchor}) worden niet aanvaard",
+                                  "schrijf elke waarde voluit, zonder & en *")
+            tag = getattr(event, "tag", None)
+            if tag and tag not in ("!", "tag:yaml.org,2002:str"):
+                raise YamlProblem(line, f"YAML-tags ({tag}) worden niet aanvaard",
+                                  "verwijder de tag (alles wat met ! begint) en schrijf gewone tekst")
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(line, "het bestand bevat meer dan één YAML-document (---)",
+                                      "zet één record per bestand en verwijder de extra '---'")
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(line, "de gegevens zijn te diep genest",
+                                      "vergelijk met het sjabloon: records zijn hooguit enkele niveaus diep")
+                if isinstance(event, yaml.ScalarEvent):
+                    node: Node = Scalar(event.value, line, quoted=event.style not in (None, ""))
+                elif isinstance(event, yaml.MappingStartEvent):
+                    node = Mapping(line)
+                else:
+                    node = Sequence(line)
+                _attach(stack, pending_key, node)
+                if root is None:
+                    root = node
+                if not isinstance(node, Scalar):
+                    stack.append(node)
+                    pending_key.append(None)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                pending_key.pop()
+    except yaml.MarkedYAMLError as exc:
+        raise _translate(exc) from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        raise YamlProblem(1, f"het bestand kan niet gelezen worden als YAML ({exc})",
+                          "sla het bestand op als gewone tekst in UTF-8") from None
+    if root is None:
+        raise YamlProblem(1, "het bestand is leeg", "vul de velden in volgens het sjabloon")
+    if not isinstance(root, Mapping):
+        raise YamlProblem(root.line, "het bestand moet met velden beginnen ('veld: waarde'), niet met een lijst of losse tekst",
+                          "vergelijk met het sjabloon: elk bestand is één record met velden")
+    return root
+
+
+def _attach(stack: list[Node], pending_key: list[str | None], node: Node) -> None:
+    """Hang a new node under the open collection; mapping keys must be unique text."""
+    if not stack:
+        return
+    parent = stack[-1]
+    if isinstance(parent, Sequence):
+        parent.items.append(node)
+        return
+    assert isinstance(parent, Mapping)
+    key = pending_key[-1]
+    if key is None:
+        if not isinstance(node, Scalar):
+            raise YamlProblem(node.line, "een veldnaam moet gewone tekst zijn",
+                              "schrijf 'veld: waarde', zonder lijst of accolades als veldnaam")
+        if node.text in parent.keys:
+            raise YamlProblem(node.line, f"het veld '{node.text}' staat er twee keer in "
+                              f"(eerst op regel {parent.keys[node.text]})",
+                              "houd één van beide over en verwijder de andere")
+        parent.keys[node.text] = node.line
+        pending_key[-1] = node.text  # the value arrives with the next event
+        return
+    parent.items[key] = node
+    pending_key[-1] = None

@@ -1,0 +1,65 @@
+"""Where a project's parts live, and the day a build believes it is.
+
+Everything takes a :class:`Project` instead of guessing paths, so the tests can build
+throwaway projects in ``tmp_path`` and the command-line tool can point at any checkout.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+TIMEZONE = ZoneInfo("Europe/Brussels")
+
+
+def today_in_brussels() -> date:
+    """Today in Belgium; ``STEMSITE_TODAY=YYYY-MM-DD`` pins it for reproducible builds."""
+    pinned = os.environ.get("STEMSITE_TODAY")
+    if pinned:
+        return date.fromisoformat(pinned)
+    return datetime.now(TIMEZONE).date()
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder upwards that holds ``mkdocs.yml`` and ``data/``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
+            return folder
+    raise FileNotFoundError("geen project gevonden: zoek een map met mkdocs.yml en data/")
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of one checkout of the site."""
+
+    root: Path
+    today: date = field(default_factory=today_in_brussels)
+    schemas_dir: Path | None = None
+    """Defaults to ``<root>/schemas``; tests over a fixture data set reuse the real schemas."""
+    theme_dir: Path | None = None
+    """Defaults to ``<root>/theme``."""
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def vocabularies_dir(self) -> Path:
+        return self.data_dir / "vocabularies"
+
+    @property
+    def schemas(self) -> Path:
+        return self.schemas_dir or self.root / "schemas"
+
+    @property
+    def theme(self) -> Path:
+        return self.theme_dir or self.root / "theme"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Image work kept between builds, keyed by content hash (see ``images``)."""
+        return self.root / ".cache" / "stemsite"

@@ -1,0 +1,108 @@
+"""Cross-checks that a JSON Schema cannot express, driven by the schemas' ``x-`` keywords.
+
+Each check walks one record's values together with its sub-schemas and yields
+``(path, message, fix)`` in Dutch. Collection-wide checks (unique names, images beside the
+record) live in :mod:`.collection_checks`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any, Iterator
+
+from babel import Locale, UnknownLocaleError
+from publicsuffixlist import PublicSuffixList
+
+from .. import places
+from .coerce import Path
+from .formats import FormatProblem, parse_date_or_datetime
+from .messages import Message
+
+# Characters that make text look different from what it is (Trojan Source, hidden text).
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_PSL = PublicSuffixList()
+
+
+def _values(value: Any, schema: dict[str, Any], path: Path) -> Iterator[tuple[Any, dict[str, Any], Path, Any]]:
+    """Walk values and their schemas together, with each value's parent mapping."""
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        for key, child in value.items():
+            sub = properties.get(key, {})
+            yield child, sub, (*path, key), value
+            yield from _values(child, sub, (*path, key))
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, child in enumerate(value):
+            yield child, schema["items"], (*path, i), None
+            yield from _values(child, schema["items"], (*path, i))
+
+
+def _text_problems(value: str, schema: dict[str, Any], path: Path) -> Iterator[Message]:
+    if _INVISIBLE.search(value):
+        yield (path, "bevat onzichtbare of tekstrichting-omkerende tekens (zoals U+202E of U+200B)",
+               "typ de tekst opnieuw zonder te kopiëren uit een andere bron")
+    allowed_control = "\n\t" if schema.get("x-markdown") else ""
+    if any(_CONTROL.match(ch) and ch not in allowed_control for ch in value):
+        yield (path, "bevat stuurtekens", "typ de tekst opnieuw als gewone tekst")
+    if not schema.get("x-markdown") and "\n" in value.strip():
+        yield (path, "bevat een regeleinde in een veld van één regel", "schrijf de tekst op één regel")
+
+
+def _comparable(value: Any) -> date | datetime | int | float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_date_or_datetime(value)
+        except FormatProblem:
+            return None
+    return None
+
+
+def _at_least(value: Any, other: Any) -> bool:
+    a, b = _comparable(value), _comparable(other)
+    if a is None or b is None:
+        return True
+    if isinstance(a, datetime) != isinstance(b, datetime):  # compare a date with a date-time by day
+        a = a.date() if isinstance(a, datetime) else a
+        b = b.date() if isinstance(b, datetime) else b
+    return a >= b
+
+
+def registered_domain(url: str) -> str | None:
+    """The registrable domain of an URL's host (``www.agoria.be`` → ``agoria.be``)."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    return _PSL.privatesuffix(host)
+
+
+def record_problems(record: dict[str, Any], schema: dict[str, Any], today: date) -> Iterator[Message]:
+    """Every cross-check of one schema-valid record."""
+    for value, sub, path, parent in _values(record, schema, ()):
+        if isinstance(value, str):
+            yield from _text_problems(value, sub, path)
+        reference = sub.get("x-reference")
+        if reference == "municipality" and isinstance(value, str) and places.municipality(value) is None:
+            by_name = places.find_by_name(value)
+            fix = (f"'{by_name.name}' heeft REFNIS-code {by_name.code}: schrijf die code" if by_name
+                   else "zoek de vijfcijferige REFNIS-code van de gemeente op bij Statbel (bv. 43010 voor Maldegem)")
+            yield (path, f"'{value}' is geen bestaande gemeente (REFNIS-code)", fix)
+        if reference == "language" and isinstance(value, str):
+            try:
+                Locale.parse(value)
+            except (UnknownLocaleError, ValueError):
+                yield (path, f"'{value}' is geen gekende taalcode", "gebruik een taalcode zoals nl, fr, en, ar of tr")
+        if sub.get("x-not-future") and isinstance(value, str):
+            day = _comparable(value)
+            if isinstance(day, date) and day > today:
+                yield (path, f"{value} ligt in de toekomst", f"schrijf een datum tot en met vandaag ({today.isoformat()})")
+        sibling = sub.get("x-at-least")
+        if sibling and parent is not None and sibling in parent and not _at_least(value, parent[sibling]):
+            yield (path, f"{value} ligt voor {sibling} ({parent[sibling]})", f"schrijf een waarde vanaf {parent[sibling]}")
+        same_site = sub.get("x-same-site-as")
+        if same_site and parent is not None and isinstance(parent.get(same_site), str) and isinstance(value, str):
+            mine, theirs = registered_domain(value), registered_domain(parent[same_site])
+            if mine and theirs and mine != theirs:
+                yield (path, f"de bewijspagina staat op {mine}, de website op {theirs}",
+                       f"plaats de bewijspagina op je eigen domein ({theirs}) zodat we zien dat de organisatie zelf tekent")

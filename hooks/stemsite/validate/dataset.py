@@ -1,0 +1,187 @@
+"""Read and validate the whole ``data/`` folder in one pass, collecting every problem.
+
+This is the single entry point the build, ``make validate`` and the tests share: it
+returns the valid records and a report; the caller decides to stop when the report is
+not empty (the build always does).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from ..collections import BY_NAME, COLLECTIONS, Collection
+from ..images import inspect as image_inspect
+from ..load.files import SLUG_PATTERN, parse_file, relpath
+from ..problems import Report
+from ..project import Project
+from ..vocabularies import Vocabulary, load_vocabularies
+from . import checks, coerce, formats, messages, schemas
+
+_SLUG = re.compile(SLUG_PATTERN)
+_IGNORED = {".gitkeep", "README.md"}
+_DATA_FOLDERS = {"vocabularies", "figures"}
+
+
+@dataclass
+class RawRecord:
+    """A record that passed its schema and cross-checks, with JSON values and lines."""
+
+    collection: Collection
+    slug: str
+    rel: str
+    data: dict[str, Any]
+    lines: dict[coerce.Path, int]
+    image: Path | None = None
+
+
+@dataclass
+class Dataset:
+    """Everything validation read: vocabularies, schemas and records per collection."""
+
+    project: Project
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    records: dict[str, list[RawRecord]] = field(default_factory=dict)
+
+
+def load_schemas(project: Project, vocabularies: dict[str, Vocabulary], report: Report) -> dict[str, dict[str, Any]]:
+    """Each collection's schema with its enums taken from the vocabularies."""
+    result = {}
+    for collection in COLLECTIONS:
+        path = project.schemas / f"{collection.name}.schema.json"
+        try:
+            result[collection.name] = schemas.sync_enums(schemas.load_schema(path), vocabularies)
+        except (OSError, ValueError, KeyError) as exc:
+            report.add(relpath(path, project.root), 1, "schema", f"schema kan niet gelezen worden: {exc}",
+                       "herstel het schema (dit is een taak voor een beheerder)")
+    return result
+
+
+def _name_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _validate_record(collection: Collection, path: Path, project: Project, schema: dict[str, Any],
+                     validator: Draft202012Validator, report: Report) -> RawRecord | None:
+    rel = relpath(path, project.root)
+    tree = parse_file(path, rel, report)
+    if tree is None:
+        return None
+    lines: dict[coerce.Path, int] = {}
+    data = coerce.to_json(tree, schema, lines)
+    found = False
+    for error in validator.iter_errors(data):
+        for where, message, fix in messages.explain(error):
+            found = True
+            report.add(rel, coerce.line_of(lines, where), coerce.field_name(where), message, fix)
+    if found:
+        return None
+    for where, message, fix in checks.record_problems(data, schema, project.today):
+        found = True
+        report.add(rel, coerce.line_of(lines, where), coerce.field_name(where), message, fix)
+    return None if found else RawRecord(collection, path.stem, rel, data, lines)
+
+
+def _collect_folder(collection: Collection, folder: Path, project: Project, report: Report
+                    ) -> tuple[list[Path], dict[str, list[Path]]]:
+    """Record files and images of one folder; stray or misnamed files are reported."""
+    records: list[Path] = []
+    images: dict[str, list[Path]] = {}
+    for path in sorted(folder.iterdir()):
+        rel = relpath(path, project.root)
+        if path.name in _IGNORED:
+            continue
+        stem, _, ext = path.name.partition(".")
+        ext = ext.lower()
+        if path.is_dir() and not path.is_symlink():
+            report.add(rel, 1, "bestand", "hier hoort geen map", f"zet de bestanden rechtstreeks in data/{collection.name}/")
+            continue
+        if not _SLUG.fullmatch(stem):
+            report.add(rel, 1, "bestandsnaam", f"'{path.name}' is geen geldige bestandsnaam (slug)",
+                       "gebruik alleen kleine letters, cijfers en koppeltekens, bv. mijn-organisatie.yml")
+            continue
+        if ext == "yml":
+            records.append(path)
+        elif ext == "yaml":
+            report.add(rel, 1, "bestandsnaam", "de extensie .yaml wordt niet gebruikt", f"hernoem het naar {stem}.yml")
+        elif ext in collection.image_extensions:
+            images.setdefault(stem, []).append(path)
+        else:
+            allowed = ", ".join(f".{e}" for e in ("yml", *collection.image_extensions))
+            report.add(rel, 1, "bestandsnaam", f"onverwacht bestandstype '.{ext}'", f"toegelaten in deze map: {allowed}")
+    return records, images
+
+
+def _attach_image(record: RawRecord, collection: Collection, images: dict[str, list[Path]],
+                  project: Project, report: Report) -> None:
+    found = images.get(record.slug, [])
+    if len(found) > 1:
+        names = ", ".join(p.name for p in found)
+        report.add(record.rel, 1, "afbeelding", f"er zijn meerdere afbeeldingen met dezelfde naam ({names})",
+                   "houd er één over")
+        return
+    if not found:
+        if collection.image == "required":
+            exts = ", ".join(f".{e}" for e in collection.image_extensions)
+            report.add(record.rel, 1, "afbeelding", "de afbeelding naast dit record ontbreekt",
+                       f"voeg data/{collection.name}/{record.slug} toe met extensie {exts}")
+        return
+    problems = image_inspect.check(found[0])
+    for problem in problems:
+        report.add(relpath(found[0], project.root), 1, "afbeelding", problem.message, problem.fix)
+    if not problems:
+        record.image = found[0]
+
+
+def validate_project(project: Project) -> tuple[Dataset, Report]:
+    """Load and validate every collection; return the valid records and every problem."""
+    report = Report()
+    dataset = Dataset(project)
+    dataset.vocabularies = load_vocabularies(project.vocabularies_dir, project.root, report)
+    dataset.schemas = load_schemas(project, dataset.vocabularies, report)
+    if project.data_dir.is_dir():
+        for folder in sorted(project.data_dir.iterdir()):
+            if folder.is_dir() and folder.name not in BY_NAME and folder.name not in _DATA_FOLDERS:
+                report.add(relpath(folder, project.root), 1, "map", f"onbekende map '{folder.name}'",
+                           f"gegevens horen in een van: {', '.join(c.name for c in COLLECTIONS)}")
+    checker = formats.format_checker()
+    for collection in COLLECTIONS:
+        records: list[RawRecord] = []
+        dataset.records[collection.name] = records
+        folder = project.data_dir / collection.name
+        schema = dataset.schemas.get(collection.name)
+        if not folder.is_dir() or schema is None:
+            continue
+        validator = Draft202012Validator(schema, format_checker=checker)
+        paths, images = _collect_folder(collection, folder, project, report)
+        for path in paths:
+            record = _validate_record(collection, path, project, schema, validator, report)
+            if record is not None:
+                _attach_image(record, collection, images, project, report)
+                records.append(record)
+        slugs = {p.stem for p in paths}
+        for stem, orphans in images.items():
+            if stem not in slugs:
+                for orphan in orphans:
+                    report.add(relpath(orphan, project.root), 1, "afbeelding", "deze afbeelding hoort bij geen record",
+                               f"voeg data/{collection.name}/{stem}.yml toe of geef de afbeelding de naam van het record")
+        seen: dict[str, RawRecord] = {}
+        for record in records:
+            label = record.data.get(collection.label_field)
+            if not isinstance(label, str):
+                continue
+            key = _name_key(label)
+            if key in seen:
+                first = seen[key]
+                report.add(record.rel, record.lines.get((collection.label_field,), 1), collection.label_field,
+                           f"'{label}' bestaat al in {first.rel}",
+                           "elk record heeft een eigen naam; pas het bestaande record aan in plaats van een tweede te maken")
+            else:
+                seen[key] = record
+    return dataset, report

@@ -1,0 +1,84 @@
+"""Formats the schemas name, checked offline with Dutch reasons.
+
+Each checker raises :class:`FormatProblem` with the Dutch message and fix, which
+:mod:`.messages` shows instead of a generic "not a valid format".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from jsonschema import FormatChecker
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?")
+_HOST = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+
+
+class FormatProblem(ValueError):
+    """A value that does not have the format its field needs."""
+
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def parse_date(value: str) -> date:
+    """A calendar date written as YYYY-MM-DD, or a :class:`FormatProblem`."""
+    if not _DATE.fullmatch(value):
+        raise FormatProblem(f"'{value}' is geen datum in de vorm JJJJ-MM-DD",
+                            "schrijf de datum als JJJJ-MM-DD, bv. 2025-03-14")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise FormatProblem(f"'{value}' bestaat niet op de kalender",
+                            "controleer dag en maand, bv. februari heeft hooguit 29 dagen") from None
+
+
+def parse_date_or_datetime(value: str) -> date | datetime:
+    """A date, or a date and time without zone (local Belgian time)."""
+    if _DATE.fullmatch(value):
+        return parse_date(value)
+    if not _DATETIME.fullmatch(value):
+        raise FormatProblem(f"'{value}' is geen datum of datum met uur",
+                            "schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM, bv. 2025-03-14T14:00 (Belgische tijd)")
+    try:
+        return datetime.fromisoformat(value.replace(" ", "T"))
+    except ValueError:
+        raise FormatProblem(f"'{value}' bestaat niet op de kalender of klok",
+                            "controleer dag, maand en uur (00:00 tot 23:59)") from None
+
+
+def check_https_url(value: str) -> str:
+    """An absolute ``https://`` address on a public host name, nothing else."""
+    fix = "schrijf het volledige adres dat begint met https://, bv. https://www.voorbeeld.be/"
+    stripped = value.strip()
+    if any(ch.isspace() or ord(ch) < 32 for ch in value):
+        raise FormatProblem("het adres bevat spaties of onzichtbare tekens", "verwijder spaties en regeleinden")
+    scheme = stripped.split(":", 1)[0].lower() if ":" in stripped else ""
+    if scheme != "https":
+        what = f"'{scheme}:'-adressen" if scheme else "adressen zonder https://"
+        raise FormatProblem(f"{what} zijn niet toegelaten, alleen https://", fix)
+    parts = urlsplit(stripped)
+    if not stripped.startswith("https://"):
+        raise FormatProblem("het adres moet met kleine letters https:// beginnen", fix)
+    if "@" in parts.netloc:
+        raise FormatProblem("een adres met gebruikersnaam of wachtwoord (iets@) is niet toegelaten",
+                            "laat het deel voor de @ weg")
+    host = (parts.hostname or "").lower()
+    if parts.port is not None or not _HOST.fullmatch(host):
+        raise FormatProblem(f"'{parts.netloc or value}' is geen geldige domeinnaam", fix)
+    return value
+
+
+def format_checker() -> FormatChecker:
+    """A checker that knows our formats (and only those)."""
+    checker = FormatChecker(formats=())
+    checker.checks("date", raises=FormatProblem)(lambda v: not isinstance(v, str) or bool(parse_date(v)))
+    checker.checks("date-or-datetime", raises=FormatProblem)(
+        lambda v: not isinstance(v, str) or bool(parse_date_or_datetime(v)))
+    checker.checks("https-url", raises=FormatProblem)(lambda v: not isinstance(v, str) or bool(check_https_url(v)))
+    return checker
