@@ -69,9 +69,7 @@ class YamlProblem(Exception):
 
 # PyYAML's scanner messages, translated: (fragment of the English problem, Dutch, fix).
 _TRANSLATIONS = (
-    ("found character '\\t'", "een tab wordt gebruikt om in te springen",
-     "spring in met spaties (twee per niveau), nooit met tabs"),
-    ("mapping values are not allowed here", "onverwachte ':' in een waarde",
+    ("mapping values are not allowed", "onverwachte ':' in een waarde",
      "zet tekst met een dubbele punt tussen aanhalingstekens, bv. titel: \"STEM: zo doe je het\""),
     ("could not find expected ':'", "een regel mist de ':' tussen veld en waarde",
      "schrijf elk veld als 'veld: waarde' op een eigen regel"),
@@ -112,6 +110,11 @@ def parse(text: str) -> Mapping:
     Raises :class:`YamlProblem` at the first problem: a file that is not valid YAML
     cannot be checked further anyway.
     """
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent:
+            raise YamlProblem(number, "een tab wordt gebruikt om in te springen",
+                              "spring in met spaties (twee per niveau), nooit met tabs")
     stack: list[Node] = []
     pending_key: list[str | None] = []
     root: Node | None = None

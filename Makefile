@@ -1,0 +1,48 @@
+# The README's commands. Each sets up what it needs; a fresh Debian machine with Python 3.11
+# and root needs nothing else.
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip --disable-pip-version-check
+BUILD_STAMP := $(VENV)/.build-deps
+TEST_STAMP := $(VENV)/.test-deps
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: serve build validate test test-deps bench fuzz clean
+
+serve: $(BUILD_STAMP) ## build and serve on http://127.0.0.1:8000, rebuilding when content/, data/, schemas/ or theme/ change
+	$(PY) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(BUILD_STAMP) ## strict build into site/ (replaced only when the build succeeds)
+	$(PY) -m stemsite build
+
+validate: $(BUILD_STAMP) ## check every data file, print the Dutch error list
+	$(PY) -m stemsite validate
+
+test: test-deps ## install everything the tests need, then run the whole suite
+	$(PY) -m pytest
+
+$(BUILD_STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes --no-deps -r requirements.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt package-lock.json
+	$(PIP) install --require-hashes --no-deps -r requirements-test.txt
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Chromium comes from Debian (never `playwright install`). On CI runners that bring their own
+# Chrome, set STEMSITE_SKIP_APT=1 and STEMSITE_CHROMIUM to its path.
+test-deps: $(TEST_STAMP)
+	@if [ -z "$$STEMSITE_SKIP_APT" ] && [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Chromium uit Debian installeren..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+clean:
+	rm -rf site .cache node_modules $(VENV)

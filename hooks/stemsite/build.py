@@ -1,0 +1,68 @@
+"""One build's work outside MkDocs: validate everything, then make pages and files from it.
+
+Read everything, then write (as Pelican does): the catalog is complete and checked before
+a single page is generated, so a bad record can never produce half a site. The MkDocs
+adapter and ``python -m stemsite generate`` both call :func:`prepare`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .catalog import Catalog, build_catalog
+from .pages.generate import GeneratedPage, generate
+from .problems import DataError
+from .project import Project
+from .validate.dataset import validate_project
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file the build adds to the site (an image, a feed, an export)."""
+
+    dest_uri: str
+    """Path inside the site, e.g. ``api/signatories.json``."""
+    content: bytes | None = None
+    source: Path | None = None
+    """A file on disk (e.g. in the image cache) to copy instead of ``content``."""
+
+
+@dataclass
+class SiteBuild:
+    """What :func:`prepare` hands to the generator adapter."""
+
+    project: Project
+    catalog: Catalog
+    pages: list[GeneratedPage] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+AssetProducer = Callable[[SiteBuild], list[Asset]]
+ASSET_PRODUCERS: list[AssetProducer] = []
+"""Images, feeds and exports register here (see ``images``, ``feeds``); run in order."""
+
+
+def prepare(project: Project) -> SiteBuild:
+    """Validate the data and produce every generated page and asset, or raise DataError."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    dataset, report = validate_project(project)
+    timings["load+validate"] = time.perf_counter() - started
+    if report:
+        raise DataError(report)
+    started = time.perf_counter()
+    catalog = build_catalog(dataset)
+    result = SiteBuild(project, catalog, timings=timings)
+    timings["catalog"] = time.perf_counter() - started
+    started = time.perf_counter()
+    result.pages = generate(catalog, project.theme / "records")
+    timings["generate"] = time.perf_counter() - started
+    for producer in ASSET_PRODUCERS:
+        started = time.perf_counter()
+        result.assets.extend(producer(result))
+        timings[producer.__module__.rsplit(".", 1)[-1]] = time.perf_counter() - started
+    return result

@@ -1,0 +1,113 @@
+"""Typed records and the catalog that holds them, built once per build from validated data.
+
+Records keep their fields as the schema names them (the schemas are the data model);
+dates become ``date``/``datetime`` here so templates and feeds never parse text.
+Lookups that several outputs need (labels, places, active signatories) live on the
+:class:`Catalog` so pages, feeds and exports agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .. import places
+from ..collections import COLLECTIONS, Collection
+from ..validate import formats
+from ..validate.dataset import Dataset, RawRecord
+
+from ..vocabularies import Vocabulary
+
+
+@dataclass
+class Record:
+    """One record of one collection, ready for pages, feeds and exports."""
+
+    collection: Collection
+    slug: str
+    source: str
+    """Path of the YAML file, relative to the project root."""
+    data: dict[str, Any]
+    image: Path | None = None
+
+    @property
+    def page_url(self) -> str:
+        """Site-relative URL of the record's page, e.g. ``academies/maldegem/``."""
+        return f"{self.collection.section}/{self.slug}/"
+
+    @property
+    def label(self) -> str:
+        """What the record is called (``name`` or ``title``)."""
+        return str(self.data.get(self.collection.label_field, self.slug))
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+
+@dataclass
+class Catalog:
+    """Every record of the site, its vocabularies and the build's date."""
+
+    today: date
+    vocabularies: dict[str, Vocabulary]
+    records: dict[str, list[Record]] = field(default_factory=dict)
+
+    def collection(self, name: str) -> list[Record]:
+        """Records of one collection, in a stable order (by label)."""
+        return self.records.get(name, [])
+
+    def label(self, vocabulary: str, value: str) -> str:
+        """The Dutch label of a vocabulary value."""
+        vocab = self.vocabularies.get(vocabulary)
+        return vocab.label(value) if vocab else value
+
+    def signatories_on_wall(self) -> list[Record]:
+        """Signatories that have not withdrawn."""
+        return [r for r in self.collection("signatories") if not r.get("withdrawn_on")]
+
+    def active_academies(self) -> list[Record]:
+        """Academies not marked inactive on or before today."""
+        return [r for r in self.collection("academies")
+                if not r.get("inactive_since") or r["inactive_since"] > self.today]
+
+    @staticmethod
+    def municipality(code: str) -> places.Municipality | None:
+        return places.municipality(code)
+
+
+def _typed(value: Any, schema: dict[str, Any]) -> Any:
+    """Turn date strings into dates following the schema's formats."""
+    kind = schema.get("format")
+    if isinstance(value, str) and kind == "date":
+        return formats.parse_date(value)
+    if isinstance(value, str) and kind == "date-or-datetime":
+        return formats.parse_date_or_datetime(value)
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        return {k: _typed(v, props.get(k, {})) for k, v in value.items() if k != "$schema"}
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [_typed(v, schema["items"]) for v in value]
+    return value
+
+
+def _record(raw: RawRecord, schema: dict[str, Any]) -> Record:
+    return Record(raw.collection, raw.slug, raw.rel, _typed(raw.data, schema), raw.image)
+
+
+def build_catalog(dataset: Dataset) -> Catalog:
+    """The catalog of a validated dataset (call only when its report is empty)."""
+    catalog = Catalog(dataset.project.today, dataset.vocabularies)
+    for collection in COLLECTIONS:
+        schema = dataset.schemas.get(collection.name, {})
+        records = [_record(raw, schema) for raw in dataset.records.get(collection.name, [])]
+        records.sort(key=lambda r: (r.label.casefold(), r.slug))
+        catalog.records[collection.name] = records
+    return catalog
+
+
+

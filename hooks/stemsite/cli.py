@@ -1,0 +1,111 @@
+"""Command-line tool: ``stemsite validate | generate | build`` (and, later, ``new``).
+
+``validate`` is what ``make validate`` and the pull-request check run; ``build`` wraps the
+strict MkDocs build so ``site/`` is only replaced by a complete build; ``generate`` writes
+the generated pages into a folder for a generator that runs no hooks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .project import Project, find_root
+
+
+def _project(args: argparse.Namespace) -> Project:
+    return Project(find_root(Path(args.root) if args.root else None))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check every data file; print the Dutch report; non-zero on problems."""
+    from .validate.dataset import validate_project
+
+    dataset, report = validate_project(_project(args))
+    if report:
+        print(report.render(), file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(v)} {k}" for k, v in dataset.records.items())
+    print(f"Alle gegevens zijn in orde ({counts}).")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Write the generated pages (Markdown + front matter) into a folder."""
+    from .build import prepare
+    from .problems import DataError
+
+    try:
+        result = prepare(_project(args))
+    except DataError as error:
+        print(error.report.render(), file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    for page in result.pages:
+        target = out / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8")
+    for asset in result.assets:
+        target = out / asset.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(asset.source.read_bytes() if asset.source else asset.content or b"")
+    print(f"{len(result.pages)} pagina's en {len(result.assets)} bestanden geschreven naar {out}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Strict MkDocs build into a temporary folder, swapped into place only on success."""
+    from .sitebuild import atomic_build
+
+    return atomic_build(_project(args), Path(args.site_dir) if args.site_dir else None)
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    """Rewrite the enums in schemas/ from data/vocabularies/ (the vocabularies lead)."""
+    from .collections import COLLECTIONS
+    from .problems import Report
+    from .validate.schemas import load_schema, render, sync_enums
+    from .vocabularies import load_vocabularies
+
+    project = _project(args)
+    report = Report()
+    vocabularies = load_vocabularies(project.vocabularies_dir, project.root, report)
+    if report:
+        print(report.render(), file=sys.stderr)
+        return 1
+    for collection in COLLECTIONS:
+        path = project.schemas / f"{collection.name}.schema.json"
+        text = render(sync_enums(load_schema(path), vocabularies))
+        if path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"bijgewerkt: {path.relative_to(project.root)}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser (sub-commands register themselves in ``COMMANDS``)."""
+    main_parser = argparse.ArgumentParser(prog="stemsite", description="Gereedschap voor de STEM-site.")
+    main_parser.add_argument("--root", help="projectmap (standaard: de map met mkdocs.yml boven de huidige)")
+    sub = main_parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="controleer alle gegevens").set_defaults(func=cmd_validate)
+    generate = sub.add_parser("generate", help="schrijf de gegenereerde pagina's naar een map")
+    generate.add_argument("out")
+    generate.set_defaults(func=cmd_generate)
+    build = sub.add_parser("build", help="strikte build naar site/ (alleen vervangen als alles lukt)")
+    build.add_argument("--site-dir")
+    build.set_defaults(func=cmd_build)
+    sub.add_parser("schemas", help="zet de toegelaten waarden uit de vocabularia in de schema's").set_defaults(
+        func=cmd_schemas)
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return main_parser
+
+
+EXTRA_COMMANDS: list = []
+"""Other modules add sub-commands here (e.g. the scaffolder's ``new``)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)

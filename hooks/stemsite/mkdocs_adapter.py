@@ -1,0 +1,58 @@
+"""The only module that knows MkDocs: translate its events into calls of the package.
+
+Generated pages become virtual files (``File.generated``) kept out of the navigation
+unless they are a collection index; nothing is written into ``content/``. A hand-written
+page at the same path wins over a generated one.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .build import SiteBuild, prepare
+from .problems import DataError
+from .project import Project
+
+log = logging.getLogger("mkdocs.hooks.stemsite")
+
+
+class _State:
+    build: SiteBuild | None = None
+
+
+def project_for(config: MkDocsConfig) -> Project:
+    """The project whose ``mkdocs.yml`` MkDocs is reading."""
+    return Project(Path(config.config_file_path).resolve().parent)
+
+
+def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
+    """Validate, generate, and add every page and asset as a virtual file."""
+    try:
+        _State.build = result = prepare(project_for(config))
+    except DataError as error:
+        _State.build = None
+        raise PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n" + error.report.render()) from None
+    for page in result.pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            log.debug("hand-written page wins over generated %s", page.src_uri)
+            continue
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.text, inclusion=inclusion))
+    for asset in result.assets:
+        if asset.source is not None:
+            files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
+        else:
+            files.append(File.generated(config, asset.dest_uri, content=asset.content or b""))
+    for stage, seconds in result.timings.items():
+        log.debug("stage %s: %.3f s", stage, seconds)
+    return files
+
+
+def current_build() -> SiteBuild | None:
+    """The build of the running MkDocs build (for page context and post-build steps)."""
+    return _State.build

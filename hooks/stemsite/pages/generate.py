@@ -1,0 +1,98 @@
+"""Turn the catalog into pages: Markdown with front matter, one per record and per collection.
+
+The body is HTML laid out by ``theme/records/<kind>.html`` (autoescaped), placed in the
+Markdown file as a raw HTML block, so MkDocs renders it untouched, Material's search
+indexes it, and another generator (Zensical) could read the same files. Front matter values
+are escaped too, because Material prints ``title`` and ``description`` without escaping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from markupsafe import escape
+
+from ..catalog import Catalog, Record
+from ..collections import COLLECTIONS, Collection
+from .render import environment, municipality_name
+
+MAX_DESCRIPTION = 160
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the build adds: where it goes and its full text."""
+
+    src_uri: str
+    """Path as if under ``content/``, e.g. ``academies/maldegem.md``."""
+    text: str
+    in_nav: bool = False
+    """Collection indexes may be linked from the navigation; record pages never are."""
+
+
+def root_prefix(src_uri: str) -> str:
+    """Relative path from a page's URL back to the site root (directory URLs)."""
+    parts = src_uri.removesuffix(".md").split("/")
+    depth = len(parts) - 1 if parts[-1] == "index" else len(parts)
+    return "../" * depth
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter with every string escaped for HTML."""
+    safe = {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
+    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+
+
+def _description(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_DESCRIPTION else text[: MAX_DESCRIPTION - 1].rsplit(" ", 1)[0] + "…"
+
+
+# What each kind says about itself in search results and share previews.
+DESCRIBE: dict[str, Callable[[Record, Catalog], str]] = {
+    "signatory": lambda r, c: f"{r.label} ondertekende het STEM-charter ({c.label('signatory_categories', r['category'])}).",
+    "role-model": lambda r, c: f"{r['job']} bij {r['organisation']}: {r['quote']}",
+    "academy": lambda r, c: f"STEM-academie in {municipality_name(r['municipality'])}.",
+    "practice": lambda r, c: r["summary"],
+    "event": lambda r, c: f"{r['title']} in {municipality_name(r['location']['municipality'])}.",
+}
+
+
+def _page(templates: Path, template: str, src_uri: str, meta: dict[str, Any], context: dict[str, Any],
+          in_nav: bool = False) -> GeneratedPage:
+    root = root_prefix(src_uri)
+    body = environment(templates).get_template(template).render(root=root, **context)
+    return GeneratedPage(src_uri, front_matter(meta) + body.strip() + "\n", in_nav)
+
+
+def record_page(record: Record, catalog: Catalog, templates: Path) -> GeneratedPage:
+    """The page of one record at ``/<section>/<slug>/``."""
+    collection = record.collection
+    meta = {
+        "title": record.label,
+        "description": _description(DESCRIBE[collection.kind](record, catalog)),
+        "search": {"boost": 2},
+        "record": {"collection": collection.name, "slug": record.slug},
+    }
+    return _page(templates, f"{collection.kind}.html", f"{collection.section}/{record.slug}.md", meta,
+                 {"record": record, "catalog": catalog})
+
+
+def index_page(collection: Collection, catalog: Catalog, templates: Path) -> GeneratedPage:
+    """The index of one collection at ``/<section>/``; kept out of search (records rank there)."""
+    meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht.",
+            "search": {"exclude": True}}
+    return _page(templates, f"{collection.kind}-index.html", f"{collection.section}/index.md", meta,
+                 {"records": catalog.collection(collection.name), "catalog": catalog, "collection": collection},
+                 in_nav=True)
+
+
+def generate(catalog: Catalog, templates: Path) -> list[GeneratedPage]:
+    """Every generated page of the site, indexes first."""
+    pages = [index_page(c, catalog, templates) for c in COLLECTIONS]
+    for collection in COLLECTIONS:
+        pages.extend(record_page(r, catalog, templates) for r in catalog.collection(collection.name))
+    return pages

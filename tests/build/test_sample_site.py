@@ -1,0 +1,109 @@
+"""The real strict MkDocs build of the sample data set: pages, escaping, nav, search, sitemap."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from support import SAMPLE_DATA, build, make_project
+
+from stemsite.collections import COLLECTIONS
+
+
+def record_slugs():
+    for collection in COLLECTIONS:
+        for path in sorted((SAMPLE_DATA / collection.name).glob("*.yml")):
+            yield collection, path.stem
+
+
+def test_every_record_has_its_page_at_the_contract_url(sample_site: Path):
+    for collection, slug in record_slugs():
+        page = sample_site / collection.section / slug / "index.html"
+        assert page.is_file(), page
+    for collection in COLLECTIONS:
+        assert (sample_site / collection.section / "index.html").is_file()
+
+
+def test_plain_text_is_escaped_and_markdown_sanitised(sample_site: Path):
+    html = (sample_site / "charter/ondertekenaars/fictief-scherp/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Scherp&#34; {{ 7*7 }}" in html
+    assert "onerror" not in html
+    assert "javascript:" not in html
+    assert "onclick" not in html.split('class="md-content"', 1)[1]
+    assert "<strong>Vet</strong>" in html
+    assert '<a href="https://scherp.example/" rel="noopener nofollow">link</a>' in html
+    assert "&lt;b&gt;geen opmaak&lt;/b&gt; hier" in html
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "<script>" not in title and "&lt;script&gt;" in title
+
+
+def test_generated_pages_stay_out_of_the_navigation(sample_site: Path):
+    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    for collection, slug in record_slugs():
+        assert f"{collection.section}/{slug}/" not in nav
+    assert "rolmodellen/" in nav  # the collection indexes are in the nav
+
+
+def test_search_index_holds_every_record_and_not_the_indexes(sample_site: Path):
+    index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
+    for collection, slug in record_slugs():
+        assert f"{collection.section}/{slug}/" in locations
+    for collection in COLLECTIONS:
+        assert f"{collection.section}/" not in locations
+    assert index["config"]["lang"] == ["nl"]
+
+
+def test_sitemap_lists_generated_pages(sample_site: Path):
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    for collection, slug in record_slugs():
+        assert f"{collection.section}/{slug}/</loc>" in sitemap
+
+
+def test_no_google_fonts_and_our_font_is_served(sample_site: Path):
+    for page in sample_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+    assert (sample_site / "assets/fonts/atkinson-hyperlegible-latin-400-normal.woff2").is_file()
+
+
+def test_hand_written_page_wins_over_generated(tmp_path: Path):
+    root = make_project(tmp_path / "p", content=False)
+    (root / "content" / "agenda").mkdir()
+    (root / "content" / "agenda" / "index.md").write_text("---\ntitle: Eigen agenda\n---\n\n# Eigen agenda\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert "Eigen agenda" in (root / "site/agenda/index.html").read_text(encoding="utf-8")
+    assert not (root / "content" / "agenda" / "fictieve-workshop.md").exists()  # nothing written into content/
+
+
+def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path: Path):
+    root = make_project(tmp_path / "p", content=False)
+    assert build(root).returncode == 0
+    before = (root / "site/index.html").read_text(encoding="utf-8")
+    (root / "data/academies/kapot.yml").write_text("name: [\n", encoding="utf-8")
+    (root / "data/events/fictieve-kampdag.yml").write_text("title: Zonder begin\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    assert "data/academies/kapot.yml:2: bestand:" in result.stderr
+    assert "data/events/fictieve-kampdag.yml:1: starts: dit verplichte veld ontbreekt" in result.stderr
+    assert "site/ is niet aangepast" in result.stderr
+    assert (root / "site/index.html").read_text(encoding="utf-8") == before
+    assert not list(tmp_path.glob("p/.site.building-*"))
+
+
+def test_generate_writes_pages_for_another_generator(tmp_path: Path):
+    import subprocess
+    import sys
+
+    root = make_project(tmp_path / "p", content=False)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "stemsite", "--root", str(root), "generate", str(out)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    page = (out / "academies/fictieve-academie-gent.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: Fictieve Sterrenwacht Gent (testgegeven)\n")
+    assert "Gent" in page

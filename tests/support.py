@@ -1,0 +1,85 @@
+"""Helpers the tests share: throwaway projects in tmp_path and the real build command.
+
+The sample data set under ``tests/fixtures/sample/data`` is fictional (every name says
+"testgegeven"); it has every signatory category, raster and SVG logos, a withdrawn
+signatory and a record whose text is hostile markup that must render as text.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+# Every build and check in the tests runs on the same day, so "not in the future" is stable.
+os.environ.setdefault("STEMSITE_TODAY", "2026-11-23")
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = REPO / "tests" / "fixtures" / "sample" / "data"
+TODAY = date.fromisoformat(os.environ["STEMSITE_TODAY"])
+
+sys.path.insert(0, str(REPO / "tests"))
+
+
+def make_project(root: Path, data: Path | None = SAMPLE_DATA, content: bool = True) -> Path:
+    """A complete project in ``root``: the real config, theme, schemas and vocabularies.
+
+    ``data`` is copied in (``None`` for empty collections). With ``content`` the real
+    ``content/`` and the real ``data/`` come along (the pages link to real records), with
+    ``data`` laid over them; without, a minimal home page and only ``data``.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "hooks").mkdir(exist_ok=True)
+    shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
+    for name in ("theme", "schemas"):
+        (root / name).symlink_to(REPO / name, target_is_directory=True)
+    if content:
+        shutil.copytree(REPO / "content", root / "content")
+    else:
+        _stub_nav_pages(root / "content")
+    target = root / "data"
+    if content:
+        shutil.copytree(REPO / "data", target, dirs_exist_ok=True)
+    if data is not None:
+        shutil.copytree(data, target, dirs_exist_ok=True)
+    target.mkdir(exist_ok=True)
+    shutil.copytree(REPO / "data" / "vocabularies", target / "vocabularies", dirs_exist_ok=True)
+    return root
+
+
+def _nav_files(node) -> list[str]:
+    if isinstance(node, str):
+        return [node] if node.endswith(".md") else []
+    items = node.values() if isinstance(node, dict) else node
+    return [f for item in items for f in _nav_files(item)]
+
+
+def _stub_nav_pages(content: Path) -> None:
+    """One-line pages for the hand-written nav entries, so a data-only project builds strictly."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from stemsite.collections import COLLECTIONS
+
+    generated = {f"{c.section}/index.md" for c in COLLECTIONS}
+    with (REPO / "mkdocs.yml").open("rb") as handle:
+        nav = yaml_load(handle)["nav"]
+    for rel in _nav_files(nav):
+        if rel not in generated:
+            target = content / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(f"---\ntitle: Stub {rel}\n---\n\n# Stub\n", encoding="utf-8")
+
+
+def build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real strict build of a project (``python -m stemsite build``)."""
+    return subprocess.run([sys.executable, "-m", "stemsite", "--root", str(root), "build", *args],
+                          capture_output=True, text=True, check=False)
+
+

@@ -1,0 +1,203 @@
+"""Validation of whole data folders: every rule, its Dutch message and its path:line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from support import SAMPLE_DATA, TODAY, make_project
+
+from stemsite.project import Project
+from stemsite.validate.dataset import validate_project
+
+ACADEMY = """name: Testacademie
+municipality: "43010"
+themes: [techniek]
+formats: [losse-activiteit]
+"""
+
+SIGNATORY = """name: Testbedrijf
+category: bedrijf
+website: https://www.test.example/
+proof: https://test.example/charter
+signed_on: 2025-01-01
+commitments:
+  - type: stages
+    description: Tien stageplaatsen.
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "p", data=None, content=False)
+
+
+def write(root: Path, rel: str, text: str | bytes) -> Path:
+    path = root / "data" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def logo(root: Path, slug: str, ext: str = "png") -> None:
+    shutil.copy(SAMPLE_DATA / "signatories" / "fictief-bedrijf.png", root / "data" / "signatories" / f"{slug}.{ext}")
+
+
+def problems(root: Path) -> list[str]:
+    _, report = validate_project(Project(root, today=TODAY))
+    return [str(p) for p in report.sorted()]
+
+
+def only(root: Path) -> str:
+    found = problems(root)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_sample_data_is_valid():
+    dataset, report = validate_project(Project(make_project_path(), today=TODAY))
+    assert not report, report.render()
+    assert len(dataset.records["signatories"]) == 9
+
+
+def make_project_path() -> Path:
+    import tempfile
+
+    return make_project(Path(tempfile.mkdtemp()) / "p", content=False)
+
+
+def test_valid_records_pass(project):
+    write(project, "academies/testacademie.yml", ACADEMY)
+    write(project, "signatories/testbedrijf.yml", SIGNATORY)
+    logo(project, "testbedrijf")
+    assert problems(project) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ACADEMY.replace('"43010"', '"99999"'),
+         "data/academies/a.yml:2: municipality: '99999' is geen bestaande gemeente (REFNIS-code)"),
+        (ACADEMY.replace('"43010"', "Maldegem"),
+         "data/academies/a.yml:2: municipality: 'Maldegem' heeft niet de juiste vorm"),
+        (ACADEMY.replace("techniek", "robots"),
+         "data/academies/a.yml:3: themes[0]: 'robots' is geen toegelaten waarde — kies uit: techniek,"),
+        (ACADEMY + "nam: x\n", "data/academies/a.yml:5: nam: onbekend veld 'nam' — bedoelde je 'name'?"),
+        (ACADEMY.replace("name: Testacademie\n", ""),
+         "data/academies/a.yml:1: name: dit verplichte veld ontbreekt — voeg 'name:' toe"),
+        (ACADEMY + "ages: {min: 012, max: 14}\n",
+         "data/academies/a.yml:5: ages.min: verwacht een geheel getal, maar hier staat de tekst '012' — schrijf het getal zonder voorloopnul, bv. 12"),
+        (ACADEMY + "ages: {min: 8, max: 1.10}\n", "data/academies/a.yml:5: ages.max: verwacht een geheel getal"),
+        (ACADEMY + "ages: {min: 12, max: 8}\n", "data/academies/a.yml:5: ages.max: 8 ligt voor min (12)"),
+        (ACADEMY + "recognised: yes\n",
+         "data/academies/a.yml:5: recognised: verwacht true of false, maar hier staat de tekst 'yes'"),
+        (ACADEMY + "website: javascript:alert(1)\n",
+         "data/academies/a.yml:5: website: 'javascript:'-adressen zijn niet toegelaten, alleen https://"),
+        (ACADEMY + "website: JaVaScRiPt:alert(1)\n", "'javascript:'-adressen zijn niet toegelaten"),
+        (ACADEMY + "website: http://www.test.be/\n", "'http:'-adressen zijn niet toegelaten"),
+        (ACADEMY + "website: data:text/html,x\n", "'data:'-adressen zijn niet toegelaten"),
+        (ACADEMY + "website: https://user@test.be/\n", "gebruikersnaam of wachtwoord (iets@) is niet toegelaten"),
+        (ACADEMY + "themes: programmeren\n", "staat er twee keer in"),
+        (ACADEMY.replace("themes: [techniek]", "themes: techniek"),
+         "data/academies/a.yml:3: themes: verwacht een lijst"),
+        (ACADEMY.replace("Testacademie", "Test\u202eacademie"), "onzichtbare of tekstrichting-omkerende tekens"),
+        (ACADEMY.replace("Testacademie", "T" * 10_000), "is te lang (10000 tekens, maximaal 120)"),
+    ],
+)
+def test_academy_rules(project, text, expected):
+    write(project, "academies/a.yml", text)
+    assert expected in only(project)
+
+
+def test_no_stays_text_where_text_is_meant(project):
+    write(project, "academies/a.yml", ACADEMY.replace("Testacademie", "no"))
+    assert problems(project) == []
+    dataset, _ = validate_project(Project(project, today=TODAY))
+    assert dataset.records["academies"][0].data["name"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda t: t.replace("2025-01-01", "2024-02-30"),
+         "data/signatories/s.yml:5: signed_on: '2024-02-30' bestaat niet op de kalender"),
+        (lambda t: t.replace("2025-01-01", "2099-01-01"),
+         "data/signatories/s.yml:5: signed_on: 2099-01-01 ligt in de toekomst"),
+        (lambda t: t.replace("https://test.example/charter", "https://andere.example/charter"),
+         "data/signatories/s.yml:4: proof: de bewijspagina staat op andere.example, de website op test.example"),
+        (lambda t: t.replace("proof: https://test.example/charter\n", ""),
+         "data/signatories/s.yml:1: proof: dit verplichte veld ontbreekt"),
+        (lambda t: t.replace("type: stages", "type: stage"),
+         "data/signatories/s.yml:7: commitments[0].type: 'stage' is geen toegelaten waarde — bedoelde je 'stages'?"),
+        (lambda t: t.replace("category: bedrijf", "category: individu").replace("proof: https://test.example/charter\n", ""),
+         None),
+    ],
+)
+def test_signatory_rules(project, change, expected):
+    write(project, "signatories/s.yml", change(SIGNATORY))
+    logo(project, "s")
+    if expected is None:
+        assert problems(project) == []
+    else:
+        assert expected in only(project)
+
+
+def test_file_problems(project):
+    write(project, "academies/leeg.yml", "")
+    write(project, "academies/bom.yml", b"\xef\xbb\xbf" + ACADEMY.encode())
+    write(project, "academies/latin.yml", ACADEMY.replace("Testacademie", "Académie").encode("latin-1"))
+    write(project, "academies/Hoofdletters.yml", ACADEMY)
+    write(project, "academies/oud.yaml", ACADEMY)
+    found = problems(project)
+    assert found == [
+        "data/academies/Hoofdletters.yml:1: bestandsnaam: 'Hoofdletters.yml' is geen geldige bestandsnaam (slug) — "
+        "gebruik alleen kleine letters, cijfers en koppeltekens, bv. mijn-organisatie.yml",
+        "data/academies/bom.yml:1: bestand: het bestand begint met een onzichtbaar BOM-teken — "
+        "sla het op als 'UTF-8' zonder BOM (in de meeste editors: Opslaan als → UTF-8)",
+        "data/academies/latin.yml:1: bestand: het bestand is niet in UTF-8 opgeslagen — sla het opnieuw op met codering UTF-8",
+        "data/academies/leeg.yml:1: bestand: het bestand is leeg — vul de velden in volgens het sjabloon",
+        "data/academies/oud.yaml:1: bestandsnaam: de extensie .yaml wordt niet gebruikt — hernoem het naar oud.yml",
+    ]
+
+
+def test_every_problem_of_every_file_in_one_sorted_report(project):
+    write(project, "academies/b.yml", ACADEMY.replace("techniek", "x") + "foo: 1\n")
+    write(project, "academies/a.yml", ACADEMY.replace('"43010"', '"00000"'))
+    write(project, "signatories/s.yml", SIGNATORY)  # logo missing
+    write(project, "events/e.yml", "title: [\n")
+    found = problems(project)
+    assert [f.split(": ", 1)[0] for f in found] == [
+        "data/academies/a.yml:2", "data/academies/b.yml:3", "data/academies/b.yml:5",
+        "data/events/e.yml:2", "data/signatories/s.yml:1",
+    ]
+    assert "de afbeelding naast dit record ontbreekt" in found[-1]
+
+
+def test_unique_names_within_a_collection(project):
+    write(project, "academies/a.yml", ACADEMY)
+    write(project, "academies/b.yml", ACADEMY.replace("Testacademie", "  testACADEMIE "))
+    assert "data/academies/b.yml:1: name: 'testACADEMIE' bestaat al in data/academies/a.yml" in only(project)
+
+
+def test_image_named_like_another_format(project):
+    write(project, "signatories/s.yml", SIGNATORY)
+    logo(project, "s", "jpg")  # PNG bytes behind a .jpg name
+    assert only(project) == ("data/signatories/s.jpg:1: afbeelding: het bestand heet .jpg, maar is eigenlijk PNG "
+                             "— geef het de extensie .png")
+
+
+def test_symlink_is_refused(project, tmp_path):
+    outside = tmp_path / "secret.yml"
+    outside.write_text(ACADEMY, encoding="utf-8")
+    (project / "data" / "academies").mkdir(parents=True)
+    (project / "data" / "academies" / "a.yml").symlink_to(outside)
+    assert "data/academies/a.yml:1: bestand: is een symbolische link" in only(project)
+
+
+def test_unknown_folder(project):
+    (project / "data" / "signatorie").mkdir()
+    assert "data/signatorie:1: map: onbekende map 'signatorie'" in only(project)
