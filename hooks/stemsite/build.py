@@ -43,7 +43,9 @@ class SiteBuild:
 
 AssetProducer = Callable[[SiteBuild], list[Asset]]
 ASSET_PRODUCERS: list[AssetProducer] = []
-"""Images, feeds and exports register here (see ``images``, ``feeds``); run in order."""
+"""Images, feeds and exports register here (see ``images``, ``feeds``); run in order,
+before pages are generated, so a producer may attach URLs to ``record.media`` for the
+templates (an image's sizes, a share card)."""
 
 
 def prepare(project: Project) -> SiteBuild:
@@ -58,11 +60,11 @@ def prepare(project: Project) -> SiteBuild:
     catalog = build_catalog(dataset)
     result = SiteBuild(project, catalog, timings=timings)
     timings["catalog"] = time.perf_counter() - started
-    started = time.perf_counter()
-    result.pages = generate(catalog, project.theme / "records")
-    timings["generate"] = time.perf_counter() - started
     for producer in ASSET_PRODUCERS:
         started = time.perf_counter()
         result.assets.extend(producer(result))
         timings[producer.__module__.rsplit(".", 1)[-1]] = time.perf_counter() - started
+    started = time.perf_counter()
+    result.pages = generate(catalog, project.theme / "records")
+    timings["generate"] = time.perf_counter() - started
     return result

@@ -15,6 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build import SiteBuild, prepare
+from .pages.generate import root_prefix
+from .pages.shortcodes import ShortcodeError, expand
 from .problems import DataError
 from .project import Project
 
@@ -56,3 +58,15 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
 def current_build() -> SiteBuild | None:
     """The build of the running MkDocs build (for page context and post-build steps)."""
     return _State.build
+
+
+def expand_shortcodes(markdown: str, page, config: MkDocsConfig) -> str:
+    """Fill ``<!-- stem:name -->`` blocks of a hand-written page from the catalog."""
+    result = _State.build
+    if result is None or "<!--" not in markdown:
+        return markdown
+    try:
+        return expand(markdown, result.catalog, result.project.theme / "shortcodes",
+                      root_prefix(page.file.src_uri), page.file.src_uri)
+    except ShortcodeError as error:
+        raise PluginError(str(error)) from None

@@ -31,6 +31,8 @@ class Record:
     """Path of the YAML file, relative to the project root."""
     data: dict[str, Any]
     image: Path | None = None
+    media: dict[str, Any] = field(default_factory=dict)
+    """Filled by asset producers before pages are generated (e.g. ``media["picture"]``)."""
 
     @property
     def page_url(self) -> str:

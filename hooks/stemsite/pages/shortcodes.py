@@ -1,0 +1,34 @@
+"""Data blocks inside hand-written pages: ``<!-- stem:name -->`` becomes a rendered template.
+
+Like Material's own ``shortcodes`` hook: a marker names a template in
+``theme/shortcodes/<name>.html``, rendered with the catalog; an unknown name fails the build
+instead of leaving a silent gap on a public page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..catalog import Catalog
+from .render import environment
+
+MARKER = re.compile(r"<!--\s*stem:([a-z0-9-]+)\s*-->")
+
+
+class ShortcodeError(ValueError):
+    """A marker that names no template."""
+
+
+def expand(markdown: str, catalog: Catalog, templates: Path, root: str, page_uri: str = "") -> str:
+    """Replace every marker with its rendered template (HTML, left untouched by Markdown)."""
+
+    def render(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not (templates / f"{name}.html").is_file():
+            raise ShortcodeError(f"{page_uri}: onbekende shortcode 'stem:{name}' "
+                                 f"(geen sjabloon theme/shortcodes/{name}.html)")
+        html = environment(templates).get_template(f"{name}.html").render(catalog=catalog, root=root)
+        return "\n\n" + html.strip() + "\n\n"
+
+    return MARKER.sub(render, markdown)
