@@ -29,7 +29,7 @@ class _State:
 
 def project_for(config: MkDocsConfig) -> Project:
     """The project whose ``mkdocs.yml`` MkDocs is reading."""
-    return Project(Path(config.config_file_path).resolve().parent)
+    return Project(Path(config.config_file_path).resolve().parent, site_url=config.site_url or "")
 
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:

@@ -42,6 +42,9 @@ class Project:
     """Defaults to ``<root>/schemas``; tests over a fixture data set reuse the real schemas."""
     theme_dir: Path | None = None
     """Defaults to ``<root>/theme``."""
+    site_url: str = ""
+    """The public address (MkDocs' ``site_url``) for absolute links in feeds and badges; empty
+    when unknown (``stemsite generate``), then those links are site-relative."""
 
     @property
     def data_dir(self) -> Path:
