@@ -13,7 +13,11 @@ from pathlib import Path
 from typing import Callable
 
 from .catalog import Catalog, build_catalog
+from .feeds import atom, badges, opendata
+from .feeds.ical import agenda_feeds
+from .feeds.jsonld import attach_event_jsonld
 from .pages.generate import GeneratedPage, generate
+from .pages.places_index import produce as municipality_index
 from .problems import DataError
 from .project import Project
 from .validate.dataset import validate_project
@@ -42,7 +46,14 @@ class SiteBuild:
 
 
 AssetProducer = Callable[[SiteBuild], list[Asset]]
-ASSET_PRODUCERS: list[AssetProducer] = []
+ASSET_PRODUCERS: list[AssetProducer] = [
+    agenda_feeds,
+    attach_event_jsonld,
+    badges.produce,
+    atom.produce,
+    opendata.produce,
+    municipality_index,
+]
 """Images, feeds and exports register here (see ``images``, ``feeds``); run in order,
 before pages are generated, so a producer may attach URLs to ``record.media`` for the
 templates (an image's sizes, a share card)."""

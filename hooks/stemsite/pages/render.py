@@ -14,8 +14,11 @@ from babel.dates import format_date, format_datetime
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .. import places
+from ..catalog import queries
+from ..feeds import charter as charter_view
 from ..project import TIMEZONE
 from .sanitize import render_markdown
+from . import collections_view
 
 
 def date_nl(value: date | datetime | None, style: str = "long") -> str:
@@ -44,7 +47,8 @@ def province_name(code: str | None) -> str:
 def environment(templates: Path) -> Environment:
     """One environment per templates folder, reused for every page of a build."""
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        # The theme folder second, so shortcodes can import shared macros ("records/_picture.html").
+        loader=FileSystemLoader([str(templates), str(templates.parent)]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -53,4 +57,8 @@ def environment(templates: Path) -> Environment:
     )
     env.filters.update(date_nl=date_nl, markdown=render_markdown, municipality=municipality_name,
                        province=province_name)
+    env.filters.update(queries.FILTERS)
+    env.filters.update(charter_view.FILTERS)
+    env.filters.update(collections_view.FILTERS)
+    env.globals.update(collections_view.GLOBALS)
     return env

@@ -1,0 +1,103 @@
+"""The agenda as iCalendar: one feed of every event (``agenda.ics``) and one file per event.
+
+Times are written in Europe/Brussels with the matching VTIMEZONE (calendar apps then show
+the right hour on both sides of a daylight-saving change); a date without hour becomes an
+all-day event (DTEND is the day after, as RFC 5545 wants). DTSTAMP is the build's date, not
+the clock, so the same data gives the same files.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from ..catalog import Catalog, Record
+from ..catalog.queries import local_moment
+from ..pages.render import municipality_name
+from .site_address import absolute, site_url
+
+if TYPE_CHECKING:
+    from ..build import Asset, SiteBuild
+
+FEED_URI = "agenda.ics"
+PRODID = "-//STEM-platform//STEM voor morgen agenda//NL"
+
+
+def event_file_uri(event: Record) -> str:
+    """Where an event's own ``.ics`` download lives, beside its page folder."""
+    return f"{event.collection.section}/{event.slug}.ics"
+
+
+def _when(value: date | datetime) -> date | datetime:
+    return local_moment(value) if isinstance(value, datetime) else value
+
+
+def _end(event: Record) -> date | datetime | None:
+    ends = event.get("ends")
+    if ends is None:
+        # An all-day event without end lasts its one day; a timed one has no DTEND.
+        return None if isinstance(event["starts"], datetime) else event["starts"] + timedelta(days=1)
+    if isinstance(ends, datetime):
+        return local_moment(ends)
+    return ends + timedelta(days=1)  # DTEND of a date is exclusive
+
+
+def _location(event: Record) -> str:
+    place = event["location"]
+    parts = [place["name"], place.get("address"), municipality_name(place["municipality"])]
+    return ", ".join(p for p in parts if p)
+
+
+def _description(event: Record) -> str:
+    parts = [event.get("description") or "", f"Organisator: {event['organiser']}"]
+    if event.get("url"):
+        parts.append(f"Meer info: {event['url']}")
+    return "\n\n".join(p for p in parts if p)
+
+
+def vevent(event: Record, page_url: str, host: str, stamp: datetime) -> Event:
+    """One VEVENT; its UID stays the same as long as the slug does."""
+    item = Event()
+    item.add("uid", f"{event.slug}@{host}")
+    item.add("dtstamp", stamp)
+    item.add("summary", event["title"])
+    item.add("dtstart", _when(event["starts"]))
+    end = _end(event)
+    if end is not None:
+        item.add("dtend", end)
+    item.add("location", _location(event))
+    item.add("description", _description(event))
+    item.add("url", page_url)
+    return item
+
+
+def calendar(events: list[Record], catalog: Catalog, build: SiteBuild, name: str) -> bytes:
+    """A VCALENDAR holding ``events``, with a VTIMEZONE for every zone used."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Brussels")
+    host = urlsplit(site_url(build.project)).hostname or "stem-voor-morgen"
+    stamp = datetime.combine(catalog.today, time.min, tzinfo=timezone.utc)
+    for event in events:
+        cal.add_component(vevent(event, absolute(build.project, event.page_url), host, stamp))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def agenda_feeds(build: SiteBuild) -> list[Asset]:
+    """Asset producer: ``agenda.ics`` and one ``.ics`` per event (URL in ``record.media["ics"]``)."""
+    from ..build import Asset  # build.py registers this producer: import it only once build is loaded
+
+    catalog = build.catalog
+    events = sorted(catalog.collection("events"), key=lambda e: (local_moment(e["starts"]), e.slug))
+    assets = [Asset(FEED_URI, content=calendar(events, catalog, build, "STEM voor morgen: agenda"))]
+    for event in events:
+        event.media["ics"] = event_file_uri(event)
+        assets.append(Asset(event.media["ics"], content=calendar([event], catalog, build, event["title"])))
+    return assets
