@@ -28,7 +28,7 @@ def test_values_keep_text_and_lines():
         ("- a\n- b\n", 1, "moet met velden beginnen"),
         ("a:\n\tb: 1\n", 2, "tab"),
         ("titel: STEM: zo\n", 1, "onverwachte ':'"),
-        ("a: 'open\n", 2, "aanhalingsteken"),
+        ("a: 'open\n", 1, "aanhalingsteken"),  # the line where the quote opens
         ("# alleen commentaar\n", 1, "leeg"),
     ],
 )

@@ -67,41 +67,81 @@ class YamlProblem(Exception):
         self.fix = fix
 
 
-# PyYAML's scanner messages, translated: (fragment of the English problem, Dutch, fix).
+# The YAML parser's messages (libyaml's and PyYAML's wording), translated:
+# (fragment of the English problem, Dutch message, fix, point at the opening rather than
+# where the parser gave up). An unclosed quote or bracket is only noticed lines later, so
+# for those the line where it was opened is the one to show.
 _TRANSLATIONS = (
     ("mapping values are not allowed", "onverwachte ':' in een waarde",
-     "zet tekst met een dubbele punt tussen aanhalingstekens, bv. titel: \"STEM: zo doe je het\""),
+     "zet tekst met een dubbele punt tussen aanhalingstekens, bv. titel: \"STEM: zo doe je het\"", False),
     ("could not find expected ':'", "een regel mist de ':' tussen veld en waarde",
-     "schrijf elk veld als 'veld: waarde' op een eigen regel"),
+     "schrijf elk veld als 'veld: waarde' op een eigen regel", False),
     ("did not find expected key", "de inspringing klopt niet",
-     "zorg dat velden op hetzelfde niveau even ver inspringen (met spaties)"),
+     "zorg dat velden op hetzelfde niveau even ver inspringen (met spaties)", False),
     ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet",
-     "begin elk lijstelement met '- ' en spring ze even ver in"),
+     "begin elk lijstelement met '- ' en spring ze even ver in", False),
+    ("sequence entries are not allowed", "een lijstelement ('- ') staat waar een veld verwacht wordt",
+     "zet de lijst onder een veld en spring ze in, bv. 'themes:' met daaronder '  - techniek'", False),
     ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet gesloten",
-     "sluit elk aanhalingsteken of haakje dat je opent"),
+     "sluit elk aanhalingsteken of haakje dat je opent", True),
+    ("found unexpected document", "een aanhalingsteken of haakje wordt niet gesloten voor een regel met '---' of '...'",
+     "sluit het aanhalingsteken of haakje op dezelfde regel", True),
+    ("expected ',' or ']'", "een lijst tussen [ ] wordt niet (juist) gesloten",
+     "scheid de waarden met komma's en sluit af met ], bv. [techniek, natuur]", True),
+    ("expected ',' or '}'", "velden tussen { } worden niet (juist) gesloten",
+     "scheid de velden met komma's en sluit af met }, bv. {min: 8, max: 12}", True),
+    ("expected node content", "een waarde begint met een teken dat hier niet mag (zoals ], } of ,)",
+     "zet de waarde tussen aanhalingstekens", False),
     ("found undefined alias", "een alias (*naam) wordt niet aanvaard",
-     "schrijf de waarde voluit in plaats van met & en *"),
-    ("found unknown escape character", "een ongeldige escape (\\) in tekst tussen dubbele aanhalingstekens",
-     "gebruik enkele aanhalingstekens of schrijf \\\\ voor een backslash"),
-    ("found character that cannot start any token", "een teken dat in YAML niet mag beginnen (zoals @ of `)",
-     "zet de waarde tussen aanhalingstekens"),
-    ("special characters are not allowed", "het bestand bevat een onzichtbaar stuurteken",
-     "verwijder het teken of typ de regel opnieuw"),
+     "schrijf de waarde voluit in plaats van met & en *", False),
+    ("while scanning an anchor", "ankers (&naam) en aliassen (*naam) worden niet aanvaard",
+     "schrijf de waarde voluit, zonder & en *; zet tekst die met & of * begint tussen aanhalingstekens", False),
+    ("while scanning an alias", "ankers (&naam) en aliassen (*naam) worden niet aanvaard",
+     "schrijf de waarde voluit, zonder & en *; zet tekst die met & of * begint tussen aanhalingstekens", False),
+    ("escape", "een ongeldige escape (\\) in tekst tussen dubbele aanhalingstekens",
+     "gebruik enkele aanhalingstekens of schrijf \\\\ voor een backslash", False),
+    ("Unicode character escape", "een ongeldige escape (\\) in tekst tussen dubbele aanhalingstekens",
+     "gebruik enkele aanhalingstekens of schrijf \\\\ voor een backslash", False),
+    ("hexadecimal", "een ongeldige escape (\\) in tekst tussen dubbele aanhalingstekens",
+     "gebruik enkele aanhalingstekens of schrijf \\\\ voor een backslash", False),
+    ("cannot start any token", "een teken dat in YAML niet mag beginnen (zoals @ of `)",
+     "zet de waarde tussen aanhalingstekens", False),
+    ("tag", "YAML-tags (alles wat met ! begint) worden niet aanvaard",
+     "verwijder de tag en schrijf gewone tekst; zet tekst die met ! begint tussen aanhalingstekens", False),
+    ("directive", "YAML-instructies (regels die met % beginnen) worden niet aanvaard",
+     "verwijder de regel; zet tekst die met % begint tussen aanhalingstekens", False),
+    ("incompatible YAML document", "YAML-instructies (regels die met % beginnen) worden niet aanvaard",
+     "verwijder de regel; zet tekst die met % begint tussen aanhalingstekens", False),
+    ("block scalar", "een tekstblok (| of >) is niet juist begonnen",
+     "schrijf alleen | of > na de dubbele punt en begin de tekst op de volgende regel, ingesprongen", True),
+    ("<document start>", "na het einde van het document ('...') volgt nog iets",
+     "verwijder de regel met '...' of wat erna komt", False),
+    ("comment or line break", "na een waarde tussen aanhalingstekens volgt nog tekst",
+     "zet de hele waarde tussen aanhalingstekens, of begin commentaar met ' #'", False),
 )
 
 
 def _translate(exc: yaml.MarkedYAMLError) -> YamlProblem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
     problem = f"{exc.problem or ''} {exc.context or ''}"
-    for fragment, message, fix in _TRANSLATIONS:
+    for fragment, message, fix, at_opening in _TRANSLATIONS:
         if fragment in problem:
-            return YamlProblem(line, message, fix)
+            mark = (exc.context_mark if at_opening else None) or exc.problem_mark or exc.context_mark
+            return YamlProblem(mark.line + 1 if mark else 1, message, fix)
+    mark = exc.problem_mark or exc.context_mark
     return YamlProblem(
-        line,
-        f"dit is geen geldige YAML ({(exc.problem or 'onbekende fout').strip()})",
+        mark.line + 1 if mark else 1,
+        "de YAML-opmaak klopt hier niet",
         "vergelijk met het sjabloon en let op inspringing, ':' en aanhalingstekens",
     )
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> YamlProblem:
+    """A character YAML refuses (a control character, mostly pasted from elsewhere)."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = text[:position].count("\n") + 1
+    character = exc.character if isinstance(exc.character, int) else ord(text[position]) if position < len(text) else 0
+    return YamlProblem(line, f"het bestand bevat een onzichtbaar stuurteken (U+{character:04X})",
+                       "verwijder het teken of typ de regel opnieuw")
 
 
 def parse(text: str) -> Mapping:
@@ -158,8 +198,10 @@ def parse(text: str) -> Mapping:
                 pending_key.pop()
     except yaml.MarkedYAMLError as exc:
         raise _translate(exc) from None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        raise YamlProblem(1, f"het bestand kan niet gelezen worden als YAML ({exc})",
+    except yaml.reader.ReaderError as exc:  # control characters and the like
+        raise _reader_problem(exc, text) from None
+    except yaml.YAMLError:  # pragma: no cover - every parser error above is marked
+        raise YamlProblem(1, "het bestand kan niet gelezen worden als YAML",
                           "sla het bestand op als gewone tekst in UTF-8") from None
     if root is None:
         raise YamlProblem(1, "het bestand is leeg", "vul de velden in volgens het sjabloon")
