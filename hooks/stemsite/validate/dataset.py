@@ -97,8 +97,8 @@ def _collect_folder(collection: Collection, folder: Path, project: Project, repo
         rel = relpath(path, project.root)
         if path.name in _IGNORED:
             continue
-        stem, _, ext = path.name.partition(".")
-        ext = ext.lower()
+        stem, _, written_ext = path.name.partition(".")
+        ext = written_ext.lower()
         if path.is_dir() and not path.is_symlink():
             report.add(rel, 1, "bestand", "hier hoort geen map", f"zet de bestanden rechtstreeks in data/{collection.name}/")
             continue
@@ -106,10 +106,10 @@ def _collect_folder(collection: Collection, folder: Path, project: Project, repo
             report.add(rel, 1, "bestandsnaam", f"'{path.name}' is geen geldige bestandsnaam (slug)",
                        "gebruik alleen kleine letters, cijfers en koppeltekens, bv. mijn-organisatie.yml")
             continue
-        if ext == "yml":
+        if written_ext == "yml":
             records.append(path)
-        elif ext == "yaml":
-            report.add(rel, 1, "bestandsnaam", "de extensie .yaml wordt niet gebruikt", f"hernoem het naar {stem}.yml")
+        elif ext in ("yml", "yaml"):  # one spelling, or x.yml and x.YML would be two records with one page
+            report.add(rel, 1, "bestandsnaam", f"de extensie .{written_ext} wordt niet gebruikt", f"hernoem het naar {stem}.yml")
         elif ext in collection.image_extensions:
             images.setdefault(stem, []).append(path)
         else:
