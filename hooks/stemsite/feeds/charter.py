@@ -1,0 +1,210 @@
+"""What the charter wall, the signatory pages and the exports need decided about signatories.
+
+One place answers "which province", "which sector key", "how many organisations and
+employees", "which commitments under which heading", so the wall, the charter page's
+figures, the JSON/CSV exports and the feed cannot disagree. Templates reach these
+functions as Jinja filters (``catalog | charter_wall``), registered in ``pages.render``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from .. import places
+from ..collections import LOGO_EXTENSIONS
+from ..catalog import Catalog, Record
+from ..images import inspect as image_checks
+from ..vocabularies import Term
+
+ELSEWHERE = "elders"
+"""Province value of a signatory outside Flanders and Brussels (the filters offer it too)."""
+ELSEWHERE_LABEL = "Buiten Vlaanderen en Brussel"
+EAGER_LOGOS = 12
+"""Logos in the first rows of the wall load at once; the rest wait until they scroll near."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a signatory is based, as the filters and exports name it."""
+
+    municipality: str
+    """Dutch name of the municipality ("" when not given)."""
+    province: str
+    """Value from the ``provinces`` vocabulary, ``elders``, or "" when not given."""
+    province_label: str
+
+
+@dataclass(frozen=True)
+class WallEntry:
+    """One tile of the wall."""
+
+    record: Record
+    place: Place
+    sector_key: str
+    """The sector as a URL-safe key (``onderwijs en vorming`` → ``onderwijs-en-vorming``)."""
+    loading: str
+    """``eager`` for the first tiles, ``lazy`` below the fold."""
+
+
+@dataclass(frozen=True)
+class WallGroup:
+    """The signatories of one category, in the charter's order of categories."""
+
+    term: Term
+    entries: list[WallEntry]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a filter: value (URL parameter), label and how many it matches."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The charter in numbers; withdrawn signatories count in the history, not on the wall."""
+
+    signatories: int
+    organisations: int
+    individuals: int
+    employees: int
+    """Head count of the signatories on the wall that gave one."""
+    with_employees: int
+    """How many of them gave a head count."""
+    withdrawn: int
+    newest: date | None
+
+
+@dataclass(frozen=True)
+class Wall:
+    """Everything the wall template lays out."""
+
+    groups: list[WallGroup]
+    categories: list[Option]
+    sectors: list[Option]
+    provinces: list[Option]
+    figures: Figures
+    entries: list[WallEntry] = field(default_factory=list)
+
+
+def key(text: str) -> str:
+    """A lowercase ASCII key with hyphens, for URL parameters and data attributes."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def place_of(catalog: Catalog, record: Record) -> Place:
+    """Municipality and province of a signatory (from its REFNIS code, via ``places``)."""
+    found = places.municipality(record.get("municipality") or "")
+    if found is None:
+        return Place("", "", "")
+    provinces = catalog.vocabularies.get("provinces")
+    term = next((t for t in provinces.terms if t.refnis == found.province), None) if provinces else None
+    if term is None:
+        return Place(found.name, ELSEWHERE, ELSEWHERE_LABEL)
+    return Place(found.name, term.value, term.label)
+
+
+def figures(catalog: Catalog) -> Figures:
+    """How many signed (on the wall), of which organisations and persons, and their employees."""
+    on_wall = catalog.signatories_on_wall()
+    counted = [r["employees"] for r in on_wall if r.get("employees")]
+    individuals = sum(1 for r in on_wall if r["category"] == "individu")
+    return Figures(
+        signatories=len(on_wall),
+        organisations=len(on_wall) - individuals,
+        individuals=individuals,
+        employees=sum(counted),
+        with_employees=len(counted),
+        withdrawn=len(catalog.collection("signatories")) - len(on_wall),
+        newest=max((r["signed_on"] for r in on_wall), default=None),
+    )
+
+
+def newest(catalog: Catalog, count: int = 8) -> list[Record]:
+    """Signatories on the wall, most recently signed first (ties by name)."""
+    on_wall = catalog.signatories_on_wall()  # already sorted by name
+    return sorted(on_wall, key=lambda r: r["signed_on"], reverse=True)[:count]
+
+
+def _options(entries: list[WallEntry], value_of, label_of) -> list[Option]:
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for entry in entries:
+        value = value_of(entry)
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+            labels.setdefault(value, label_of(entry))
+    return [Option(v, labels[v], counts[v]) for v in counts]
+
+
+def wall(catalog: Catalog) -> Wall:
+    """The wall: signatories grouped by category in the charter's order, and the filter choices."""
+    records = catalog.signatories_on_wall()
+    entries = [WallEntry(r, place_of(catalog, r), key(r.get("sector") or ""),
+                         "eager" if i < EAGER_LOGOS else "lazy")
+               for i, r in enumerate(records)]
+    terms = catalog.vocabularies["signatory_categories"].terms
+    groups = [WallGroup(t, [e for e in entries if e.record["category"] == t.value]) for t in terms]
+    groups = [g for g in groups if g.entries]
+    categories = [Option(g.term.value, g.term.label, len(g.entries)) for g in groups]
+    sectors = sorted(_options(entries, lambda e: e.sector_key, lambda e: e.record["sector"]),
+                     key=lambda o: o.label.casefold())
+    province_order = [t.value for t in catalog.vocabularies["provinces"].terms] + [ELSEWHERE]
+    provinces = sorted(_options(entries, lambda e: e.place.province, lambda e: e.place.province_label),
+                       key=lambda o: province_order.index(o.value))
+    return Wall(groups, categories, sectors, provinces, figures(catalog), entries)
+
+
+def commitments_by_type(catalog: Catalog, record: Record) -> list[tuple[Term, list[str]]]:
+    """A signatory's commitments under their type, types in the vocabulary's order."""
+    result = []
+    for term in catalog.vocabularies["commitment_types"].terms:
+        descriptions = [c["description"] for c in record["commitments"] if c["type"] == term.value]
+        if descriptions:
+            result.append((term, descriptions))
+    return result
+
+
+@dataclass(frozen=True)
+class LogoRules:
+    """The logo rules as the checks enforce them (``images.inspect``), for the signing guide."""
+
+    extensions: tuple[str, ...]
+    max_raster_mb: float
+    max_svg_kb: int
+    max_megapixels: float
+    min_side: int
+
+
+def logo_rules(_catalog: Catalog | None = None) -> LogoRules:
+    """Read from the checks themselves, so the guide and the build can never disagree."""
+    return LogoRules(
+        extensions=LOGO_EXTENSIONS,
+        max_raster_mb=image_checks.MAX_BYTES["raster"] / 1024 / 1024,
+        max_svg_kb=image_checks.MAX_BYTES["svg"] // 1024,
+        max_megapixels=image_checks.MAX_PIXELS / 1_000_000,
+        min_side=image_checks.MIN_SIDE,
+    )
+
+
+def number_nl(value: int) -> str:
+    """``12345`` → ``12.345`` (Dutch thousands separator)."""
+    return f"{value:,}".replace(",", ".")
+
+
+FILTERS = {
+    "charter_wall": wall,
+    "charter_figures": figures,
+    "charter_newest": newest,
+    "commitments_by_type": commitments_by_type,
+    "number_nl": number_nl,
+    "logo_rules": logo_rules,
+}
+"""Registered on the page templates' Jinja environment (``pages.render``)."""

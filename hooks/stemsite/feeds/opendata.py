@@ -1,0 +1,92 @@
+"""The charter's signatories as open data: ``/api/signatories.json`` and ``.csv``.
+
+Both come from one list of rows, so they always hold the same facts. Withdrawn
+signatories stay in, with their ``withdrawn_on``: the figures keep the history. The CSV is
+RFC 4180 (comma, UTF-8); a text cell that a spreadsheet would run as a formula (starting
+with ``=``, ``+``, ``-``, ``@``) gets a leading apostrophe, because names come from pull requests.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from ..catalog import Record
+from .charter import figures, place_of
+from .urls import absolute
+
+if TYPE_CHECKING:  # build.py imports this module to register the producer
+    from ..build import Asset, SiteBuild
+
+JSON_PATH = "api/signatories.json"
+CSV_PATH = "api/signatories.csv"
+LICENSE = "CC BY 4.0"
+CSV_COLUMNS = ("slug", "name", "category", "category_label", "signed_on", "withdrawn_on", "website", "sector",
+               "municipality", "municipality_name", "province", "employees", "commitment_types", "url")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def row(build: SiteBuild, record: Record) -> dict[str, Any]:
+    """One signatory as plain JSON values."""
+    catalog = build.catalog
+    place = place_of(catalog, record)
+    withdrawn = record.get("withdrawn_on")
+    return {
+        "slug": record.slug,
+        "name": record.label,
+        "category": record["category"],
+        "category_label": catalog.label("signatory_categories", record["category"]),
+        "signed_on": record["signed_on"].isoformat(),
+        "withdrawn_on": withdrawn.isoformat() if withdrawn else None,
+        "website": record.get("website"),
+        "proof": record.get("proof"),
+        "sector": record.get("sector"),
+        "municipality": record.get("municipality"),
+        "municipality_name": place.municipality or None,
+        "province": place.province or None,
+        "employees": record.get("employees"),
+        "commitments": [{"type": c["type"], "type_label": catalog.label("commitment_types", c["type"]),
+                         "description": c["description"]} for c in record["commitments"]],
+        "description": record.get("description"),
+        "url": absolute(build.project, record.page_url),
+    }
+
+
+def _json(build: SiteBuild, rows: list[dict[str, Any]]) -> bytes:
+    numbers = figures(build.catalog)
+    document = {
+        "title": "Ondertekenaars van het STEM-charter",
+        "license": LICENSE,
+        "generated_on": build.catalog.today.isoformat(),
+        "source": absolute(build.project, "charter/ondertekenaars/"),
+        "on_wall": numbers.signatories,
+        "withdrawn": numbers.withdrawn,
+        "signatories": rows,
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _csv(rows: list[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for data in rows:
+        flat = dict(data, commitment_types=";".join(c["type"] for c in data["commitments"]))
+        writer.writerow({k: _cell(v) for k, v in flat.items()})
+    return out.getvalue().encode("utf-8")
+
+
+def produce(build: SiteBuild) -> list[Asset]:
+    """Both exports, every signatory (withdrawn ones included), ordered by name."""
+    from ..build import Asset  # build.py imports this module first: take Asset once build is loaded
+
+    rows = [row(build, r) for r in build.catalog.collection("signatories")]
+    return [Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=_csv(rows))]
