@@ -122,13 +122,17 @@ def summary(report: Report, records: list[ChangedRecord], other: list[FileChange
 
 
 def site_url_of(root: Path) -> str:
-    """``site_url`` from mkdocs.yml, read as text (the file may hold tags a safe loader refuses)."""
+    """The public address: ``$STEMSITE_URL`` (what the deploy sets), else an https URL in mkdocs.yml."""
+    if os.environ.get("STEMSITE_URL", "").startswith("https://"):
+        return os.environ["STEMSITE_URL"]
     try:
         text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     except OSError:
         return ""
-    match = re.search(r"^site_url:\s*['\"]?(https://[^\s'\"#]+)", text, re.MULTILINE)
-    return match.group(1) if match else ""
+    # Read as text: the file holds tags (!ENV) a safe loader refuses.
+    line = re.search(r"^site_url:(.*)$", text, re.MULTILINE)
+    match = re.search(r"https://[^\s'\"\],#]+", line.group(1)) if line else None
+    return match.group(0) if match else ""
 
 
 def main(argv: list[str] | None = None) -> int:
