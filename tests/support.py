@@ -21,6 +21,9 @@ os.environ.setdefault("STEMSITE_TODAY", "2026-11-23")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 REPO = Path(__file__).resolve().parent.parent
+# Throwaway projects share one image cache (keys are content hashes), so only the first
+# build of a logo or card does image work; tests of the cache itself set their own.
+os.environ.setdefault("STEMSITE_CACHE_DIR", str(REPO / ".cache" / "stemsite-tests"))
 SAMPLE_DATA = REPO / "tests" / "fixtures" / "sample" / "data"
 TODAY = date.fromisoformat(os.environ["STEMSITE_TODAY"])
 

@@ -16,6 +16,7 @@ from .catalog import Catalog, build_catalog
 from .feeds import atom, badges, opendata
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import attach_event_jsonld
+from .images import pipeline as images
 from .pages.generate import GeneratedPage, generate
 from .pages.places_index import produce as municipality_index
 from .problems import DataError
@@ -43,10 +44,13 @@ class SiteBuild:
     pages: list[GeneratedPage] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    share_cards: dict[str, str] = field(default_factory=dict)
+    """Share image URL (``media/...png``) per hand-written or index page (``src_uri``)."""
 
 
 AssetProducer = Callable[[SiteBuild], list[Asset]]
 ASSET_PRODUCERS: list[AssetProducer] = [
+    images.produce,  # first: fills record.media (pictures, share cards) that feeds may use
     agenda_feeds,
     attach_event_jsonld,
     badges.produce,

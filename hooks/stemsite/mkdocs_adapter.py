@@ -63,7 +63,12 @@ def current_build() -> SiteBuild | None:
 def expand_shortcodes(markdown: str, page, config: MkDocsConfig) -> str:
     """Fill ``<!-- stem:name -->`` blocks of a hand-written page from the catalog."""
     result = _State.build
-    if result is None or "<!--" not in markdown:
+    if result is None:
+        return markdown
+    card = result.share_cards.get(page.file.src_uri)
+    if card:
+        page.meta.setdefault("image", card)  # the share card; front matter may name another image
+    if "<!--" not in markdown:
         return markdown
     try:
         return expand(markdown, result.catalog, result.project.theme / "shortcodes",

@@ -64,5 +64,9 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        """Image work kept between builds, keyed by content hash (see ``images``)."""
-        return self.root / ".cache" / "stemsite"
+        """Image work kept between builds, keyed by content hash (see ``images``).
+
+        ``STEMSITE_CACHE_DIR`` points several checkouts at one cache (the tests' throwaway
+        projects): names are content hashes, so sharing is safe."""
+        shared = os.environ.get("STEMSITE_CACHE_DIR")
+        return Path(shared) if shared else self.root / ".cache" / "stemsite"

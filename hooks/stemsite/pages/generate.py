@@ -77,6 +77,8 @@ def record_page(record: Record, catalog: Catalog, templates: Path) -> GeneratedP
         "search": {"boost": 2},
         "record": {"collection": collection.name, "slug": record.slug},
     }
+    if record.media.get("share"):
+        meta["image"] = record.media["share"]  # the share card (stemsite.images), site-relative
     return _page(templates, f"{collection.kind}.html", f"{collection.section}/{record.slug}.md", meta,
                  {"record": record, "catalog": catalog})
 

@@ -1,0 +1,64 @@
+"""The image cache: files named after what went into them, kept between builds.
+
+A name is the SHA-256 of the input bytes, the settings and the pipeline's version, so a
+changed logo, a changed box size or a new encoder setting each get a new name, and a file
+that exists is always right. Every file is written under a temporary name and renamed
+into place, so a killed or parallel build never leaves half a file behind a good name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+KEY_LENGTH = 20
+"""Hex digits of the hash in file names: 80 bits, no collisions among a site's images."""
+
+
+def content_key(data: bytes, *settings: str) -> str:
+    """Hex SHA-256 of the settings and the bytes."""
+    digest = hashlib.sha256()
+    for part in settings:
+        digest.update(part.encode() + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def short_key(data: bytes, *settings: str) -> str:
+    """The part of :func:`content_key` used in public file names."""
+    return content_key(data, *settings)[:KEY_LENGTH]
+
+
+def settings_text(value: Any) -> str:
+    """Settings as stable text for a key (sorted keys, no spaces)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def write_atomic(target: Path, content: bytes) -> None:
+    """Write a file so that no reader ever sees half of it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    partial.write_bytes(content)
+    os.replace(partial, target)
+
+
+def read_manifest(path: Path) -> dict[str, Any] | None:
+    """A finished job's description, or None when it is missing or damaged (then redo the job)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
+    """Written last by a job: its presence says every output file of the job exists."""
+    write_atomic(path, json.dumps(manifest, sort_keys=True).encode())
+
+
+def code_version(*files: str) -> str:
+    """A digest of the modules that shape an output: editing them renames (so redoes) their cache entries."""
+    here = Path(__file__).parent
+    return hashlib.sha256(b"".join((here / name).read_bytes() for name in files)).hexdigest()[:12]

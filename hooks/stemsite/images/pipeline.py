@@ -1,0 +1,142 @@
+"""The image asset producer: logos, photos and share cards, once per content hash.
+
+Runs before pages are generated (see ``build.ASSET_PRODUCERS``) and fills
+``record.media``: ``picture`` (and ``picture_large`` for role models) for the macro in
+``theme/records/_picture.html``, ``share`` with the record's share card; and
+``SiteBuild.share_cards`` for hand-written and index pages.
+
+Order: first every job is described and keyed (cheap: read bytes, hash), then the jobs
+whose manifest or card is not in the cache run in worker processes, then the media are
+filled from the manifests. A warm build therefore decodes and encodes nothing. Output
+files stay in ``project.cache_dir`` and are added as assets that point there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..catalog import Record
+from ..collections import COLLECTIONS
+from . import cards, raster, svg
+from .cache import code_version, read_manifest, settings_text, short_key, write_manifest
+from .inspect import sniff
+from .work import run_jobs
+
+if TYPE_CHECKING:  # build.py imports this module to register the producer
+    from ..build import Asset, SiteBuild
+
+RECIPES = {"signatories": raster.LOGO, "role_models": raster.PHOTO, "practices": raster.PRACTICE}
+DEFAULT_FOCUS = (0.5, 0.4)
+"""Without a focal point, a portrait is cut a little above the middle, where faces usually are."""
+SVG_VERSION = "svg-" + code_version("svg.py", "pipeline.py")
+KICKERS = {"signatory": "Ondertekenaar van het STEM-charter", "role-model": "Rolmodel", "academy": "STEM-academie",
+           "practice": "Goede praktijk", "event": "Agenda"}
+PAGE_KICKER = "Het Vlaamse STEM-platform"
+LAST_RUN: dict[str, int] = {}
+"""What the last :func:`produce` did in this process: jobs run, files decoded, workers used."""
+
+
+def produce(site: SiteBuild) -> list[Asset]:
+    """Make (or find in the cache) every image and card; fill the media; return the files."""
+    from ..build import Asset  # build.py imports this module: resolve at call time
+    out_dir = site.project.cache_dir / "media"
+    assets: dict[str, Asset] = {}
+    raster_jobs: list[tuple[Record, raster.RasterJob]] = []
+    for name, recipes in RECIPES.items():
+        for record in site.catalog.collection(name):
+            if record.image is None or record.get("withdrawn_on"):
+                continue
+            data = record.image.read_bytes()
+            kind = sniff(data[:512])
+            if kind == "svg":
+                record.media["picture"] = _svg_picture(record.image, data, out_dir, recipes[0], assets)
+                continue
+            focus = _focus(record)
+            key = short_key(data, raster.VERSION, settings_text([recipes, focus, kind]))
+            raster_jobs.append((record, raster.RasterJob(record.image, kind, recipes, focus, key, out_dir)))
+    card_jobs = _card_jobs(site, out_dir)
+    unique = {job.key: job for _, job in raster_jobs}
+    todo: list[Any] = [job for job in unique.values() if raster.finished(job) is None]
+    todo += [job for job in {job.key: job for _, job in card_jobs}.values()
+             if not (out_dir / job.file_name).is_file()]
+    decodes, workers = run_jobs(todo, site.project.root)
+    LAST_RUN.update(jobs=len(todo), decodes=decodes, workers=workers)
+    for record, job in raster_jobs:
+        manifest = read_manifest(job.manifest_path) or {}
+        record.media.update(raster.pictures(manifest))
+        for name in raster.output_files(manifest):
+            assets[f"media/{name}"] = Asset(f"media/{name}", source=out_dir / name)
+    for target, job in card_jobs:
+        url = f"media/{job.file_name}"
+        assets[url] = Asset(url, source=out_dir / job.file_name)
+        if isinstance(target, Record):
+            target.media["share"] = url
+        else:
+            site.share_cards[target] = url
+    return list(assets.values())
+
+
+def _focus(record: Record) -> tuple[float, float]:
+    focus = record.get("focus")
+    if isinstance(focus, dict):
+        return (float(focus["x"]), float(focus["y"]))
+    return DEFAULT_FOCUS
+
+
+def _svg_picture(path: Path, data: bytes, out_dir: Path, recipe: raster.Recipe, assets: dict[str, Asset]
+                 ) -> raster.Picture:
+    """An accepted SVG is served byte for byte under its hash; only its size is computed (once)."""
+    from ..build import Asset
+    key = short_key(data, SVG_VERSION)
+    manifest_path = out_dir / f"{key}.json"
+    manifest = read_manifest(manifest_path)
+    if manifest is None:
+        _, size = svg.check(data)
+        width, height = raster.fit((size.width, size.height) if size else recipe.box, recipe.box)
+        manifest = {"width": width, "height": height}
+        write_manifest(manifest_path, manifest)
+    url = f"media/{key}.svg"
+    assets[url] = Asset(url, source=path)
+    return raster.Picture(kind="svg", src=url, width=manifest["width"], height=manifest["height"])
+
+
+def _card_jobs(site: SiteBuild, out_dir: Path) -> list[tuple[Record | str, cards.CardJob]]:
+    """One card per record, per collection index and per hand-written page with a title."""
+    fonts_dir = site.project.theme / "assets" / "fonts"
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in cards._fonts(fonts_dir))).hexdigest()
+    brand = _site_name(site.project.root)
+    jobs: list[tuple[Record | str, cards.CardJob]] = []
+
+    def add(target: Record | str, title: str, kicker: str, image: Path | None, photo: bool,
+            focus: tuple[float, float]) -> None:
+        data = image.read_bytes() if image else b""
+        kind = sniff(data[:512]) if image else None
+        if kind == "svg":
+            image, kind, data = None, None, b""
+        key = cards.card_key(title, kicker, brand, data, photo, focus, digest)
+        jobs.append((target, cards.CardJob(title, kicker, brand, image, kind, photo, focus, fonts_dir, key, out_dir)))
+
+    for collection in COLLECTIONS:
+        add(f"{collection.section}/index.md", collection.title, PAGE_KICKER, None, False, DEFAULT_FOCUS)
+        for record in site.catalog.collection(collection.name):
+            image = None if record.get("withdrawn_on") else record.image
+            add(record, cards.clean_text(record.label), KICKERS[collection.kind], image,
+                collection.name != "signatories", _focus(record))
+    content = site.project.root / "content"
+    for path in sorted(content.rglob("*.md")) if content.is_dir() else []:
+        title = cards.page_title(path)
+        if title:
+            add(path.relative_to(content).as_posix(), title, PAGE_KICKER, None, False, DEFAULT_FOCUS)
+    return jobs
+
+
+def _site_name(root: Path) -> str:
+    """``site_name`` from mkdocs.yml (read as text: the file may hold tags a safe loader refuses)."""
+    try:
+        match = re.search(r"^site_name:\s*(.+?)\s*$", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    except OSError:
+        match = None
+    return cards.clean_text(match.group(1).strip("'\"")) if match else "STEM voor morgen"

@@ -1,0 +1,224 @@
+"""Logos, photos and practice images: from one checked source file to the sizes a page needs.
+
+One job per source file decodes it once and writes every variant: for each recipe (a box
+in CSS pixels, fit or crop) a 1x and a 2x file in WebP and in a fallback format. What a
+page needs is the :class:`Picture` the macro ``theme/records/_picture.html`` reads.
+
+Jobs run in worker processes (see ``pipeline``), so everything here is picklable and the
+only state is :data:`DECODES`, a per-process counter the tests read.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageChops, ImageCms, ImageOps
+
+from .cache import code_version, read_manifest, write_atomic, write_manifest
+from .inspect import open_image
+
+VERSION = "raster-" + code_version("raster.py", "inspect.py")
+"""Part of every key: a change to the code makes new files instead of reusing old ones."""
+DENSITIES = (1, 2)
+FALLBACK = {"png": "image/png", "jpeg": "image/jpeg"}
+ENCODE: dict[str, dict[str, Any]] = {
+    "webp-logo": {"format": "WEBP", "quality": 90, "method": 4},
+    "webp-photo": {"format": "WEBP", "quality": 80, "method": 4},
+    "png": {"format": "PNG", "compress_level": 9},
+    "jpeg": {"format": "JPEG", "quality": 82, "optimize": True, "progressive": True},
+}
+TRIM_TOLERANCE = 24
+"""How far (0–255) a border pixel may differ from the corner colour and still count as empty."""
+DECODES = 0
+"""Source files decoded by this process."""
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """One shape an image is shown in."""
+
+    name: str
+    """Media key in ``record.media`` and part of the file name (``picture``, ``picture_large``)."""
+    box: tuple[int, int]
+    """Width and height in CSS pixels."""
+    crop: bool
+    """True: fill the box, cropping around the focal point (photos); False: fit inside it (logos)."""
+    fallback: str
+    """``png`` (keeps transparency) or ``jpeg``."""
+
+
+LOGO = (Recipe("picture", (240, 120), crop=False, fallback="png"),)
+PHOTO = (Recipe("picture", (320, 400), crop=True, fallback="jpeg"),
+         Recipe("picture_large", (480, 600), crop=True, fallback="jpeg"))
+"""4:5 like the cards of the gallery; the larger one for the role model's own page."""
+PRACTICE = (Recipe("picture", (480, 320), crop=True, fallback="jpeg"),)
+"""3:2: a scene of an activity, not a portrait."""
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What ``_picture.html`` reads; URLs are site-relative (``media/...``)."""
+
+    kind: str
+    src: str
+    width: int
+    height: int
+    srcset_webp: str = ""
+    srcset_fallback: str = ""
+    fallback_type: str = ""
+
+
+@dataclass(frozen=True)
+class RasterJob:
+    """Turn one source file into every variant of its recipes."""
+
+    source: Path
+    format: str
+    """The sniffed format: png, jpeg or webp."""
+    recipes: tuple[Recipe, ...]
+    focus: tuple[float, float]
+    key: str
+    out_dir: Path
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.out_dir / f"{self.key}.json"
+
+    def run(self) -> int:
+        """Write the variants and the manifest; return how many files were decoded."""
+        global DECODES
+        image = load_oriented(self.source, self.format, max(max(r.box) for r in self.recipes) * max(DENSITIES))
+        DECODES += 1
+        logo = any(not r.crop for r in self.recipes)
+        image = flatten(image, transparent=logo)
+        if logo:
+            image = trim(image)
+        manifest = {}
+        for recipe in self.recipes:
+            manifest[recipe.name] = self._variants(image, recipe)
+        write_manifest(self.manifest_path, manifest)
+        return 1
+
+    def _variants(self, image: Image.Image, recipe: Recipe) -> dict[str, Any]:
+        width, height = recipe.box
+        region = (0, 0, image.width, image.height)
+        if recipe.crop:
+            region = crop_region(image.size, recipe.box, self.focus)
+        else:
+            scale = min(width / image.width, height / image.height)
+            width, height = max(1, round(image.width * scale)), max(1, round(image.height * scale))
+        webp = "webp-logo" if recipe.fallback == "png" else "webp-photo"
+        files: dict[str, list[str]] = {"webp": [], recipe.fallback: []}
+        for density in DENSITIES:
+            size = (width * density, height * density)
+            variant = image.resize(size, Image.Resampling.LANCZOS, box=region, reducing_gap=3.0)
+            variant.info = {}  # no EXIF, XMP, ICC or text chunk may ride along
+            for fmt, settings in (("webp", ENCODE[webp]), (recipe.fallback, ENCODE[recipe.fallback])):
+                name = f"{self.key}-{recipe.name}-{density}x.{'jpg' if fmt == 'jpeg' else fmt}"
+                buffer = io.BytesIO()
+                variant.save(buffer, **settings)
+                write_atomic(self.out_dir / name, buffer.getvalue())
+                files[fmt].append(name)
+        return {"width": width, "height": height, "files": files, "fallback": recipe.fallback}
+
+
+def load_oriented(source: Path, fmt: str, largest: int) -> Image.Image:
+    """Decode once (JPEG at the smallest scale that still covers ``largest``), upright, in sRGB."""
+    image = open_image(source.read_bytes(), fmt)
+    if fmt == "jpeg":
+        image.draft("RGB", (largest, largest))
+    image.load()
+    image = ImageOps.exif_transpose(image)
+    return to_srgb(image)
+
+
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+def to_srgb(image: Image.Image) -> Image.Image:
+    """Apply an embedded colour profile, so dropping it does not change the colours."""
+    icc = image.info.get("icc_profile")
+    if image.mode in ("P", "PA"):
+        image = image.convert("RGBA")
+    if image.mode == "CMYK" and not icc:
+        return image.convert("RGB")
+    if not icc:
+        return image
+    mode = "RGBA" if "A" in image.getbands() else "RGB"
+    try:
+        return ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(icc)), _SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image.convert(mode)
+
+
+def flatten(image: Image.Image, transparent: bool) -> Image.Image:
+    """RGBA for logos; RGB on white for photos (JPEG has no transparency)."""
+    rgba = image.convert("RGBA")
+    if transparent:
+        return rgba
+    canvas = Image.new("RGB", rgba.size, "white")
+    canvas.paste(rgba, mask=rgba.getchannel("A"))
+    return canvas
+
+
+def trim(image: Image.Image) -> Image.Image:
+    """Cut empty borders: transparent ones, or a plain border of the corners' colour."""
+    alpha = image.getchannel("A")
+    if alpha.getextrema()[0] < 255:
+        box = alpha.point(lambda a: 255 if a > 8 else 0).getbbox()
+    else:
+        rgb = image.convert("RGB")
+        corners = [rgb.getpixel(p) for p in ((0, 0), (rgb.width - 1, 0), (0, rgb.height - 1),
+                                             (rgb.width - 1, rgb.height - 1))]
+        if max(max(c) - min(c) for c in zip(*corners)) > TRIM_TOLERANCE:
+            return image  # no plain border to cut
+        background = Image.new("RGB", rgb.size, corners[0])
+        difference = ImageChops.difference(rgb, background).convert("L")
+        box = difference.point(lambda v: 255 if v > TRIM_TOLERANCE else 0).getbbox()
+    return image.crop(box) if box else image
+
+
+def crop_region(size: tuple[int, int], box: tuple[int, int], focus: tuple[float, float]
+                ) -> tuple[float, float, float, float]:
+    """The largest region of the box's shape, as centred on the focal point as the edges allow."""
+    width, height = size
+    ratio = box[0] / box[1]
+    crop_w, crop_h = (height * ratio, height) if width / height > ratio else (width, width / ratio)
+    left = min(max(focus[0] * width - crop_w / 2, 0), width - crop_w)
+    top = min(max(focus[1] * height - crop_h / 2, 0), height - crop_h)
+    return (left, top, left + crop_w, top + crop_h)
+
+
+def pictures(manifest: dict[str, Any]) -> dict[str, Picture]:
+    """The media entries of a finished job, by recipe name."""
+    result = {}
+    for name, entry in manifest.items():
+        webp, fallback = entry["files"]["webp"], entry["files"][entry["fallback"]]
+        result[name] = Picture(
+            kind="raster", src=f"media/{fallback[0]}", width=entry["width"], height=entry["height"],
+            srcset_webp=", ".join(f"media/{f} {d}x" for f, d in zip(webp, DENSITIES)),
+            srcset_fallback=", ".join(f"media/{f} {d}x" for f, d in zip(fallback, DENSITIES)),
+            fallback_type=FALLBACK[entry["fallback"]])
+    return result
+
+
+def output_files(manifest: dict[str, Any]) -> list[str]:
+    """Every file name a finished job wrote."""
+    return [name for entry in manifest.values() for names in entry["files"].values() for name in names]
+
+
+def finished(job: RasterJob) -> dict[str, Any] | None:
+    """The job's manifest when all its files are in the cache (a warm build reads only this)."""
+    manifest = read_manifest(job.manifest_path)
+    if manifest is None or not all((job.out_dir / name).is_file() for name in output_files(manifest)):
+        return None
+    return manifest
+
+
+def fit(size: tuple[float, float], box: tuple[int, int]) -> tuple[int, int]:
+    """Width and height of ``size`` scaled to fit inside ``box`` (for SVG logos)."""
+    scale = min(box[0] / size[0], box[1] / size[1])
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
