@@ -132,9 +132,9 @@ def _attach_image(record: RawRecord, collection: Collection, images: dict[str, l
             report.add(record.rel, 1, "afbeelding", "de afbeelding naast dit record ontbreekt",
                        f"voeg data/{collection.name}/{record.slug} toe met extensie {exts}")
         return
-    problems = image_inspect.check(found[0])
+    problems = image_inspect.check(found[0], project.cache_dir)
     for problem in problems:
-        report.add(relpath(found[0], project.root), 1, "afbeelding", problem.message, problem.fix)
+        report.add(relpath(found[0], project.root), problem.line, "afbeelding", problem.message, problem.fix)
     if not problems:
         record.image = found[0]
 
