@@ -5,7 +5,17 @@ at module level (a hook file cannot import siblings later) and no module here ma
 name with the standard library.
 """
 
+from mkdocs.plugins import CombinedEvent, event_priority
+
 from stemsite import mkdocs_adapter
+
+
+# The timing marks (on_config, on_nav, on_env, on_post_build) only note when each event
+# fires, so `scripts/bench.py` can tell which stage a slow build spends its time in.
+@event_priority(100)
+def on_config(config):
+    """Mark the start of the build (priority: before every plugin)."""
+    mkdocs_adapter.mark("config")
 
 
 def on_files(files, config):
@@ -13,6 +23,32 @@ def on_files(files, config):
     return mkdocs_adapter.add_generated_files(files, config)
 
 
+def on_nav(nav, config, files):
+    """Mark: navigation built; pages are read and converted next."""
+    mkdocs_adapter.mark("nav")
+
+
 def on_page_markdown(markdown, page, config, files):
     """Fill the data blocks (``<!-- stem:name -->``) of hand-written pages."""
     return mkdocs_adapter.expand_shortcodes(markdown, page, config)
+
+
+def on_env(env, config, files):
+    """Mark: every page converted; templates render next."""
+    mkdocs_adapter.mark("env")
+
+
+@event_priority(100)
+def _pages_rendered(config):
+    """Mark: every page rendered (priority: before the search plugin writes its index)."""
+    mkdocs_adapter.mark("post_build")
+
+
+@event_priority(-100)
+def _build_done(config):
+    """Mark the end (after the search index) and write the timings if asked."""
+    mkdocs_adapter.mark("done")
+    mkdocs_adapter.write_timings()
+
+
+on_post_build = CombinedEvent(_pages_rendered, _build_done)

@@ -7,7 +7,10 @@ page at the same path wins over a generated one.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +28,16 @@ log = logging.getLogger("mkdocs.hooks.stemsite")
 
 class _State:
     build: SiteBuild | None = None
+    marks: dict[str, float] = {}
+    """When each MkDocs event fired (``time.perf_counter``), for the stage timings."""
+
+
+TIMINGS_ENV = "STEMSITE_TIMINGS"
+"""A path: when set, the build writes its time per stage there as JSON (``scripts/bench.py``)."""
+# The stage between two marks, in the order MkDocs fires them (see mkdocs/commands/build.py).
+_STAGES = (("mkdocs: inlezen", "config", "files"), ("stemsite", "files", "files_done"),
+           ("mkdocs: navigatie", "files_done", "nav"), ("mkdocs: markdown", "nav", "env"),
+           ("mkdocs: render", "env", "post_build"), ("zoekindex", "post_build", "done"))
 
 
 def project_for(config: MkDocsConfig) -> Project:
@@ -34,6 +47,7 @@ def project_for(config: MkDocsConfig) -> Project:
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     """Validate, generate, and add every page and asset as a virtual file."""
+    mark("files")
     try:
         _State.build = result = prepare(project_for(config))
     except DataError as error:
@@ -52,7 +66,24 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, asset.dest_uri, content=asset.content or b""))
     for stage, seconds in result.timings.items():
         log.debug("stage %s: %.3f s", stage, seconds)
+    mark("files_done")
     return files
+
+
+def mark(event: str) -> None:
+    """Note that a MkDocs event fired now (cheap; only written out with ``STEMSITE_TIMINGS``)."""
+    _State.marks[event] = time.perf_counter()
+
+
+def write_timings() -> None:
+    """Write seconds per stage (ours from ``SiteBuild.timings``, MkDocs' between events) as JSON."""
+    target = os.environ.get(TIMINGS_ENV)
+    if not target:
+        return
+    marks = _State.marks
+    stages = {name: marks[end] - marks[start] for name, start, end in _STAGES if start in marks and end in marks}
+    prepared = dict(_State.build.timings) if _State.build is not None else {}
+    Path(target).write_text(json.dumps({"stages": stages, "prepare": prepared}, indent=1), encoding="utf-8")
 
 
 def current_build() -> SiteBuild | None:
