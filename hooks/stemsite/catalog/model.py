@@ -58,6 +58,8 @@ class Catalog:
     today: date
     vocabularies: dict[str, Vocabulary]
     records: dict[str, list[Record]] = field(default_factory=dict)
+    figures: dict[str, Any] = field(default_factory=dict)
+    """Published tables from ``data/figures/`` by slug (``validate.figures.FigureTable``)."""
 
     def collection(self, name: str) -> list[Record]:
         """Records of one collection, in a stable order (by label)."""
@@ -103,7 +105,7 @@ def _record(raw: RawRecord, schema: dict[str, Any]) -> Record:
 
 def build_catalog(dataset: Dataset) -> Catalog:
     """The catalog of a validated dataset (call only when its report is empty)."""
-    catalog = Catalog(dataset.project.today, dataset.vocabularies)
+    catalog = Catalog(dataset.project.today, dataset.vocabularies, figures=dataset.figures)
     for collection in COLLECTIONS:
         schema = dataset.schemas.get(collection.name, {})
         records = [_record(raw, schema) for raw in dataset.records.get(collection.name, [])]

@@ -22,6 +22,7 @@ from ..problems import Report
 from ..project import Project
 from ..vocabularies import Vocabulary, load_vocabularies
 from . import checks, coerce, formats, messages, schemas
+from .figures import FigureTable, load_figures
 
 _SLUG = re.compile(SLUG_PATTERN)
 _IGNORED = {".gitkeep", "README.md"}
@@ -48,6 +49,8 @@ class Dataset:
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     records: dict[str, list[RawRecord]] = field(default_factory=dict)
+    figures: dict[str, FigureTable] = field(default_factory=dict)
+    """Published tables from ``data/figures/`` (see ``validate.figures``)."""
 
 
 def load_schemas(project: Project, vocabularies: dict[str, Vocabulary], report: Report) -> dict[str, dict[str, Any]]:
@@ -184,4 +187,5 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
                            "elk record heeft een eigen naam; pas het bestaande record aan in plaats van een tweede te maken")
             else:
                 seen[key] = record
+    dataset.figures = load_figures(project, report)
     return dataset, report

@@ -1,0 +1,101 @@
+/* Academy finder: a municipality name or postal code becomes the REFNIS codes academies list.
+ *
+ * Registers the matcher "gemeente" with the shared filter engine (filters.js), so it must load
+ * before filters.js runs. The municipality index (api/gemeenten.json, from the reference package)
+ * is fetched from this site only when a finder is on the page; until it arrives the matcher lets
+ * every academy through, and once it arrives the form is filtered again. The same index fills the
+ * <datalist> with names ("Gent") and postal codes ("9000 Gent").
+ */
+(function () {
+  "use strict";
+  var filters = (window.stemFilters = window.stemFilters || { matchers: {} });
+  var index = null;
+
+  function normalise(text) {
+    return (text || "").toString().normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
+  function buildIndex(data) {
+    var byName = {}, byPostal = {}, names = {};
+    data.gemeenten.forEach(function (row) {
+      var code = row[0], name = row[1], postals = row[2], others = row[3] || [];
+      names[code] = name;
+      [name].concat(others).forEach(function (alias) {
+        var key = normalise(alias);
+        (byName[key] = byName[key] || []).push(code);
+      });
+      postals.forEach(function (postal) { (byPostal[postal] = byPostal[postal] || []).push(code); });
+    });
+    return { byName: byName, byPostal: byPostal, names: names, rows: data.gemeenten };
+  }
+
+  // The municipalities a typed text means: a postal code, an exact name, or else every name it begins.
+  function resolve(value) {
+    var text = normalise(value);
+    var postal = text.match(/^(\d{4})(\s|$)/);
+    if (postal) return index.byPostal[postal[1]] || [];
+    if (index.byName[text]) return index.byName[text];
+    var codes = [];
+    Object.keys(index.byName).forEach(function (name) {
+      if (name.indexOf(text) === 0) codes = codes.concat(index.byName[name]);
+    });
+    return codes;
+  }
+  filters.resolveMunicipality = function (value) { return index ? resolve(value) : null; };
+
+  filters.matchers.gemeente = function (item, value, control) {
+    if (!index) return true;
+    var served = (item.getAttribute("data-" + control.dataset.filterKey) || "").split(/\s+/);
+    return resolve(value).some(function (code) { return served.indexOf(code) !== -1; });
+  };
+
+  function fillDatalist(list) {
+    var fragment = document.createDocumentFragment();
+    index.rows.forEach(function (row) {
+      var option = document.createElement("option");
+      option.value = row[1];
+      fragment.appendChild(option);
+      row[2].forEach(function (postal) {
+        var byCode = document.createElement("option");
+        byCode.value = postal + " " + row[1];
+        fragment.appendChild(byCode);
+      });
+    });
+    list.replaceChildren(fragment);
+  }
+
+  function describe(form, input) {
+    var hint = form.querySelector("[data-finder-hint]");
+    if (!hint || !index) return;
+    if (!hint.dataset.original) hint.dataset.original = hint.textContent;
+    var value = input.value.trim();
+    if (!value) { hint.textContent = hint.dataset.original; return; }
+    var codes = resolve(value);
+    hint.textContent = codes.length === 0
+      ? "Geen gemeente gevonden voor \u201c" + value + "\u201d. Kijk de schrijfwijze na of typ een postcode."
+      : "Academies in of actief in " + codes.map(function (c) { return index.names[c]; }).join(", ") + ".";
+  }
+
+  function setup(form) {
+    var input = form.querySelector('[data-filter-match="gemeente"]');
+    if (!input || form.dataset.finderReady) return;
+    form.dataset.finderReady = "1";
+    input.addEventListener("input", function () { describe(form, input); });
+    form.addEventListener("reset", function () { setTimeout(function () { describe(form, input); }, 0); });
+    fetch(form.dataset.municipalityIndex, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        index = buildIndex(data);
+        var list = document.getElementById(input.getAttribute("list"));
+        if (list) fillDatalist(list);
+        describe(form, input);
+        if (input.value) input.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("form.stem-filter[data-municipality-index]"), setup);
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", init);
+})();
