@@ -30,6 +30,11 @@ def last_day(event: Record) -> date:
     return _day(event.get("ends") or event["starts"])
 
 
+def same_day(event: Record) -> bool:
+    """Whether an event starts and ends on the same calendar day."""
+    return _day(event["starts"]) == last_day(event)
+
+
 def is_upcoming(event: Record, today: date) -> bool:
     """Still to come or running today: an event that ends today is not past yet."""
     return last_day(event) >= today
@@ -70,5 +75,6 @@ FILTERS = {
     "next_event": next_event,
     "newest_signatories": newest_signatories,
     "with_societal_theme": with_societal_theme,
+    "same_day": same_day,
 }
 """Registered on the page templates' Jinja environment (``pages.render``)."""

@@ -17,7 +17,7 @@ from icalendar import Calendar, Event
 from ..catalog import Catalog, Record
 from ..catalog.queries import local_moment
 from ..pages.render import municipality_name
-from .site_address import absolute, site_url
+from .urls import absolute
 
 if TYPE_CHECKING:
     from ..build import Asset, SiteBuild
@@ -82,7 +82,7 @@ def calendar(events: list[Record], catalog: Catalog, build: SiteBuild, name: str
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Brussels")
-    host = urlsplit(site_url(build.project)).hostname or "stem-voor-morgen"
+    host = urlsplit(build.project.site_url).hostname or "stem-voor-morgen.invalid"
     stamp = datetime.combine(catalog.today, time.min, tzinfo=timezone.utc)
     for event in events:
         cal.add_component(vevent(event, absolute(build.project, event.page_url), host, stamp))

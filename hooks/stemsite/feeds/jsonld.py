@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..catalog import Record
 from ..catalog.queries import local_moment
 from ..pages.render import municipality_name, province_name
-from .site_address import absolute
+from .urls import absolute
 
 if TYPE_CHECKING:
     from ..build import Asset, SiteBuild
