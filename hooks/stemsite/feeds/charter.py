@@ -147,10 +147,12 @@ def _options(entries: list[WallEntry], value_of, label_of) -> list[Option]:
 def wall(catalog: Catalog) -> Wall:
     """The wall: signatories grouped by category in the charter's order, and the filter choices."""
     records = catalog.signatories_on_wall()
+    terms = catalog.vocabularies["signatory_categories"].terms
+    # Page order (by category, then name) decides which logos are in the first rows.
+    in_page_order = [r for t in terms for r in records if r["category"] == t.value]
     entries = [WallEntry(r, place_of(catalog, r), key(r.get("sector") or ""),
                          "eager" if i < EAGER_LOGOS else "lazy")
-               for i, r in enumerate(records)]
-    terms = catalog.vocabularies["signatory_categories"].terms
+               for i, r in enumerate(in_page_order)]
     groups = [WallGroup(t, [e for e in entries if e.record["category"] == t.value]) for t in terms]
     groups = [g for g in groups if g.entries]
     categories = [Option(g.term.value, g.term.label, len(g.entries)) for g in groups]
