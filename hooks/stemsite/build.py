@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from .catalog import Catalog, build_catalog
+from .editors.cms_config import produce as cms_admin
 from .feeds import atom, badges, opendata
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import attach_event_jsonld
@@ -57,6 +58,7 @@ ASSET_PRODUCERS: list[AssetProducer] = [
     atom.produce,
     opendata.produce,
     municipality_index,
+    cms_admin,
 ]
 """Images, feeds and exports register here (see ``images``, ``feeds``); run in order,
 before pages are generated, so a producer may attach URLs to ``record.media`` for the
