@@ -1,0 +1,104 @@
+"""Invited is not signed: nobody from seed 003's proposed list appears as a signatory in the real site.
+
+Seed 003 (deel 3) proposes whom the STEM platform should invite. The section is copied into
+``fixtures/invited_003_deel3.txt``; ``invited_names.txt`` lists its organisations and
+``invited_headers.txt`` its group headings, and the first test proves the two together cover
+the whole section, so no invited name is missing from the check. Then the REAL repository
+data is built and every name the site shows as a signatory (wall, pages, open data, feed)
+is compared with the list.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from html import unescape
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from support import build, make_project
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def lines(name: str) -> list[str]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def normal(text: str) -> str:
+    """Lowercase ASCII words separated by single spaces (accents, case and punctuation ignored)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
+    return " ".join(re.findall(r"[a-z0-9]+", plain))
+
+
+INVITED = lines("invited_names.txt")
+
+
+def invited_in(name: str) -> list[str]:
+    """The invited organisations a signatory's name is, or contains as whole words."""
+    signatory = f" {normal(name)} "
+    hits = []
+    for invited in INVITED:
+        wanted = normal(invited)
+        # Two-letter abbreviations ("GO!") only count as the whole name: as a word they are too common.
+        if signatory.strip() == wanted or (len(wanted) > 2 and f" {wanted} " in signatory):
+            hits.append(invited)
+    return hits
+
+
+def test_the_list_covers_the_whole_section_of_the_seed():
+    section = normal(" ".join(lines("invited_003_deel3.txt")))
+    rest = f" {section} "
+    for text in sorted(INVITED + lines("invited_headers.txt"), key=lambda t: -len(normal(t))):
+        wanted = f" {normal(text)} "
+        assert wanted in f" {section} ", text  # every entry is really in the seed
+        rest = rest.replace(wanted, " ")
+    assert rest.split() == [], f"niet gedekt door de lijst: {rest.split()}"
+    assert len(INVITED) > 60
+
+
+def test_matcher_finds_an_invited_name_and_leaves_others_alone():
+    assert invited_in("Agoria Vlaanderen") == ["Agoria Vlaanderen"]
+    assert invited_in("KU  Leuven!") == ["KU Leuven"]
+    assert "Proximus" in invited_in("Proximus nv")
+    assert invited_in("GO!") == ["GO!"]
+    assert invited_in("Go Fictief Bedrijf (testgegeven)") == []
+    assert invited_in("Fictief Bedrijf (testgegeven)") == []
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real repository (content and data, no fixtures) built into a throwaway folder."""
+    root = make_project(tmp_path_factory.mktemp("real"), data=None, content=True)
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def shown_as_signatories(site: Path) -> dict[str, list[str]]:
+    """Every name the built site presents as a signatory, by where it appears."""
+    wall = (site / "charter/ondertekenaars/index.html").read_text(encoding="utf-8")
+    pages = [p for p in (site / "charter/ondertekenaars").glob("*/index.html")]
+    data = json.loads((site / "api/signatories.json").read_text(encoding="utf-8"))
+    feed = ET.parse(site / "charter/ondertekenaars/feed.xml").getroot()
+    return {
+        "wand": [unescape(n) for n in re.findall(r'<span class="charter-wall__name">(.*?)</span>', wall, re.S)],
+        "pagina's": [unescape(re.search(r"<h1[^>]*>(.*?)</h1>", p.read_text(encoding="utf-8"), re.S).group(1))
+                     for p in pages],
+        "open data": [r["name"] for r in data["signatories"]],
+        "feed": [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")][1:],
+        "badges": [p.stem for p in (site / "badge").glob("*.svg") if p.stem != "stem-charter"],
+    }
+
+
+def test_no_invited_organisation_appears_as_a_signatory_in_the_real_site(real_site):
+    repo_files = list((Path(__file__).resolve().parents[2] / "data" / "signatories").glob("*.yml"))
+    shown = shown_as_signatories(real_site)
+    assert len(shown["open data"]) == len(repo_files)  # the check sees every signatory the data holds
+    assert shown["badges"] == [] or len(shown["badges"]) == len(shown["wand"])
+    for where, names in shown.items():
+        for name in names:
+            assert invited_in(name) == [], f"{where}: '{name}' staat op de uitnodigingslijst van seed 003"
