@@ -11,7 +11,7 @@ import http.server
 import os
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -87,3 +87,21 @@ def page(browser: Browser, site_url: str) -> Iterator[Page]:
     new_page.watch = PageWatch(new_page, site_url)  # type: ignore[attr-defined]
     yield new_page
     context.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
+    """Open watched pages in contexts of their own: ``new_page(color_scheme="dark")``,
+    ``new_page(java_script_enabled=False)``, ``new_page(viewport={"width": 360, "height": 740})``."""
+    contexts = []
+
+    def open_page(**options: object) -> Page:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        opened = context.new_page()
+        opened.watch = PageWatch(opened, site_url)  # type: ignore[attr-defined]
+        return opened
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,86 @@
+"""What the browser suite visits: the pages of the built sample site, found in the site itself.
+
+Other parts of the site grow while this suite stays the same, so pages are discovered from
+the built ``site/`` folder; only one sample page per template is named here (``TEMPLATES``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from stemsite.catalog import Catalog, build_catalog
+from stemsite.collections import COLLECTIONS
+from stemsite.project import Project
+from stemsite.validate.dataset import validate_project
+
+MAX_PAGES = 60
+RECORDS_PER_COLLECTION = 4
+
+# One page of every template (records from the fictional fixtures), "?q=" opens search.
+TEMPLATES = {
+    "home": "",
+    "charter": "charter/",
+    "charterwand": "charter/ondertekenaars/",
+    "ondertekenaar": "charter/ondertekenaars/fictief-bedrijf/",
+    "rolmodellen": "rolmodellen/",
+    "rolmodel": "rolmodellen/fictieve-ingenieur/",
+    "academiezoeker": "academies/",
+    "academie": "academies/fictieve-academie-hasselt/",
+    "dekking": "academies/dekking/",
+    "cijfers": "cijfers/",
+    "goede-praktijken": "goede-praktijken/",
+    "praktijk": "goede-praktijken/fictieve-praktijk/",
+    "agenda": "agenda/",
+    "activiteit": "agenda/fictieve-kampdag/",
+    "gids": "gidsen/makerspace-opstarten/",
+    "doelgroep": "voor/ouders/",
+    "zoekresultaten": "?q=academie",
+}
+
+
+def all_pages(site: Path) -> list[str]:
+    """Every HTML page of the site as a path below its root ("" is the home page)."""
+    pages = []
+    for html in site.rglob("index.html"):
+        folder = html.parent.relative_to(site).as_posix()
+        pages.append("" if folder == "." else folder + "/")
+    return sorted(pages)
+
+
+def _record_section(path: str) -> str | None:
+    for collection in COLLECTIONS:
+        prefix = collection.section.strip("/") + "/"
+        if path.startswith(prefix) and path != prefix and path.count("/") == prefix.count("/") + 1:
+            return collection.name
+    return None
+
+
+def sample_pages(site: Path) -> list[str]:
+    """Every page, or when there are many: every hand-written and index page plus a fixed
+    handful of records per collection (chosen by a hash of the path, so the same each run)."""
+    pages = all_pages(site)
+    if len(pages) <= MAX_PAGES:
+        return pages
+    kept = [p for p in pages if _record_section(p) is None]
+    for collection in COLLECTIONS:
+        records = [p for p in pages if _record_section(p) == collection.name]
+        kept += sorted(records, key=lambda p: hashlib.sha1(p.encode()).hexdigest())[:RECORDS_PER_COLLECTION]
+    return sorted(kept)
+
+
+def load_catalog(root: Path) -> Catalog:
+    """The sample project's catalog, as the build saw it."""
+    dataset, report = validate_project(Project(root))
+    assert not report, report.render()
+    return build_catalog(dataset)
+
+
+def listed_records(catalog: Catalog) -> dict[str, list[str]]:
+    """Per collection index (path), the record pages its list must show."""
+    shown = {
+        "signatories": catalog.signatories_on_wall(),
+        "academies": catalog.active_academies(),
+    }
+    return {c.section.strip("/") + "/": [r.page_url for r in shown.get(c.name, catalog.collection(c.name))]
+            for c in COLLECTIONS}
