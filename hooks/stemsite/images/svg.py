@@ -150,7 +150,7 @@ class _Checker(handler.ContentHandler):
             self._check_svg_element(tag, qname, attrs)
         for (attr_ns, attr_local), value in attrs.items():
             shown = attrs.getQNameByName((attr_ns, attr_local)) or attr_local
-            self._check_attribute(tag, attr_ns, attr_local, shown, value)
+            self._check_attribute(local, attr_ns, attr_local, shown, value)
         if tag == "svg" and len(self.stack) == 1:
             self.size = _declared_size(attrs)
         if tag == "style":
@@ -173,7 +173,7 @@ class _Checker(handler.ContentHandler):
             if bare == "href":
                 self.refuse(f"een animatie <{qname}> verandert een link ({target})")
 
-    def _check_attribute(self, tag: str, namespace: str | None, local: str, qname: str, value: str) -> None:
+    def _check_attribute(self, element: str, namespace: str | None, local: str, qname: str, value: str) -> None:
         lower = local.lower()
         if namespace == EVENTS_NS:
             self.refuse(f"de SVG bevat een XML Events-attribuut {qname}")
@@ -184,7 +184,7 @@ class _Checker(handler.ContentHandler):
         if lower == "href" and namespace in (None, XLINK_NS):
             if not _local_reference(value):
                 kind = _reference_kind(value)
-                self.refuse(f"<{tag}> verwijst met {qname} naar {kind}; alleen verwijzingen binnen het bestand "
+                self.refuse(f"<{element}> verwijst met {qname} naar {kind}; alleen verwijzingen binnen het bestand "
                             "(#naam) zijn toegelaten")
             return
         if lower == "style":
@@ -249,6 +249,7 @@ def check(data: bytes) -> tuple[list[SvgProblem], SvgSize | None]:
     parser.setFeature(handler.feature_namespaces, True)
     parser.setFeature(handler.feature_external_ges, False)
     checker = _Checker()
+    checker.setDocumentLocator(parser)  # feed() never hands out a locator; the expat reader is one
     parser.setContentHandler(checker)
     try:
         parser.feed(data)
@@ -256,7 +257,9 @@ def check(data: bytes) -> tuple[list[SvgProblem], SvgSize | None]:
     except _Refused as refused:
         return [refused.problem], None
     except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden):
-        return [SvgProblem(checker.line(), "de SVG bevat een DOCTYPE of entiteiten (<!DOCTYPE>, <!ENTITY>)",
+        what = "entiteiten (<!ENTITY>), die de SVG kunnen opblazen of bestanden inlezen" if b"<!ENTITY" in data \
+            else "een DOCTYPE (<!DOCTYPE>), die naar een ander bestand kan verwijzen"
+        return [SvgProblem(checker.line(), f"de SVG bevat {what}",
                            "verwijder de DOCTYPE-regel of " + _FIX_EXPORT)], None
     except (SAXParseException, DefusedXmlException, ValueError) as error:
         line = error.getLineNumber() if isinstance(error, SAXParseException) else checker.line()

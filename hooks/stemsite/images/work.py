@@ -15,6 +15,8 @@ from typing import Protocol
 
 from ..problems import DataError, Report
 
+POOL_FROM = 8
+"""Fewer jobs run in this process: starting workers costs more than they would save."""
 WORKER_MEMORY = 600 * 1024 * 1024
 """Worst case of one worker: a 40-megapixel PNG decoded as RGBA plus its converted copies."""
 
@@ -44,7 +46,7 @@ def _run(job: Job) -> tuple[int, str | None]:
 
 def run_jobs(jobs: list[Job], root: Path) -> tuple[int, int]:
     """Run jobs (chunked over the workers); return files decoded and workers used, or raise DataError."""
-    workers = workers_for(len(jobs)) if jobs else 0
+    workers = workers_for(len(jobs)) if len(jobs) >= POOL_FROM else min(len(jobs), 1)
     if workers <= 1:
         results = [_run(job) for job in jobs]
     else:
