@@ -121,18 +121,25 @@ _TRANSLATIONS = (
 )
 
 
-def _translate(exc: yaml.MarkedYAMLError) -> YamlProblem:
+_GENERIC = ("de YAML-opmaak klopt hier niet",
+            "vergelijk met het sjabloon en let op inspringing, ':' en aanhalingstekens", False)
+_UNCLOSED = ("het bestand stopt midden in een waarde: een haakje of aanhalingsteken wordt niet gesloten",
+             "sluit elk haakje en aanhalingsteken dat je opent")
+
+
+def _translate(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    end = len(text.rstrip())
+    last_line = text[:end].count("\n") + 1
     problem = f"{exc.problem or ''} {exc.context or ''}"
-    for fragment, message, fix, at_opening in _TRANSLATIONS:
-        if fragment in problem:
-            mark = (exc.context_mark if at_opening else None) or exc.problem_mark or exc.context_mark
-            return YamlProblem(mark.line + 1 if mark else 1, message, fix)
+    fragment, message, fix, at_opening = next(
+        (t for t in _TRANSLATIONS if t[0] in problem), ("", *_GENERIC))
     mark = exc.problem_mark or exc.context_mark
-    return YamlProblem(
-        mark.line + 1 if mark else 1,
-        "de YAML-opmaak klopt hier niet",
-        "vergelijk met het sjabloon en let op inspringing, ':' en aanhalingstekens",
-    )
+    if at_opening and exc.context_mark and exc.context_mark.index < end:
+        mark = exc.context_mark
+    elif fragment in ("", "expected node content") and (mark is None or mark.index >= end):
+        message, fix = _UNCLOSED  # the parser ran out of file while a value was still open
+    # The parser counts a line after the last one at the end of the file; editors cannot see it.
+    return YamlProblem(min(mark.line + 1 if mark else 1, last_line), message, fix)
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> YamlProblem:
@@ -197,7 +204,7 @@ def parse(text: str) -> Mapping:
                 stack.pop()
                 pending_key.pop()
     except yaml.MarkedYAMLError as exc:
-        raise _translate(exc) from None
+        raise _translate(exc, text) from None
     except yaml.reader.ReaderError as exc:  # control characters and the like
         raise _reader_problem(exc, text) from None
     except yaml.YAMLError:  # pragma: no cover - every parser error above is marked
