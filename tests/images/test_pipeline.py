@@ -173,3 +173,18 @@ def test_withdrawn_signatory_publishes_no_logo(project):
     yml.write_text(yml.read_text(encoding="utf-8") + "withdrawn_on: 2026-01-01\n", encoding="utf-8")
     result, _ = built(project)
     assert "picture" not in record(result, "signatories", "rand").media
+
+
+def test_share_cards_for_every_record_and_titled_page(project):
+    result, media = built(project)
+    for records in result.catalog.records.values():
+        for item in records:
+            card = opened(media, item.media["share"])
+            assert (card.format, card.size) == ("PNG", (1200, 630))
+    assert "index.md" in result.share_cards and "rolmodellen/index.md" in result.share_cards
+    page = next(p for p in result.pages if p.src_uri == "rolmodellen/gedraaid.md")
+    assert f"image: {record(result, 'role_models', 'gedraaid').media['share']}\n" in page.text
+    card = opened(media, record(result, "role_models", "gedraaid").media["share"]).convert("RGB")
+    assert card.getpixel((40, 300)) == (11, 92, 173)  # campaign blue behind the title
+    top, bottom = card.getpixel((1100, 40)), card.getpixel((1100, 560))
+    assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # the upright photo on the right
