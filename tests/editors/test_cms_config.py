@@ -36,16 +36,22 @@ def config(schemas, vocabularies) -> dict[str, Any]:
     return yaml.safe_load(cms_config.render(cms_config.cms_config(schemas, vocabularies)))
 
 
-def schema_fields(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dict[str, Any], bool]]:
-    """Every property of a schema, nested ones included: (dotted path, schema, required)."""
-    needed = set(schema.get("required", ()))
+def schema_fields(schema: dict[str, Any], prefix: str = "", enforced: bool = True
+                  ) -> Iterator[tuple[str, dict[str, Any], bool]]:
+    """Every property of a schema, nested ones included: (dotted path, schema, required in the form).
+
+    The parts of an optional group (``ages``: ``min``, ``max``) are optional in the form, or
+    the group could not be left empty; in a list, each added item needs its required parts.
+    """
+    needed = set(schema.get("required", ())) if enforced else set()
     for name, sub in schema.get("properties", {}).items():
         if name == "$schema":
             continue
         yield f"{prefix}{name}", sub, name in needed
-        inner = sub.get("items") if sub.get("type") == "array" else sub
-        if isinstance(inner, dict) and inner.get("type") == "object":
-            yield from schema_fields(inner, f"{prefix}{name}.")
+        if sub.get("type") == "object":
+            yield from schema_fields(sub, f"{prefix}{name}.", name in needed)
+        elif sub.get("type") == "array" and sub.get("items", {}).get("type") == "object":
+            yield from schema_fields(sub["items"], f"{prefix}{name}.")
 
 
 def config_fields(fields: list[dict[str, Any]], prefix: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -101,7 +107,7 @@ def test_records_and_images_live_beside_each_other(config) -> None:
         assert entry["identifier_field"] == collection.label_field
         # Relative to the record: the upload lands in data/<collection>/ and the field holds its file name.
         assert (entry["media_folder"], entry["public_folder"]) == ("", "")
-        assert entry["fields"][0]["comment"] == f" yaml-language-server: $schema=../../schemas/{collection.name}.schema.json"
+        assert entry["fields"][0]["comment"] == f"yaml-language-server: $schema=../../schemas/{collection.name}.schema.json"
         assert ("image" in [f["name"] for f in entry["fields"]]) is bool(collection.image)
     assert config["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 
@@ -134,7 +140,7 @@ def test_municipalities_are_chosen_by_name(config) -> None:
 def test_built_site_serves_the_admin(sample_site: Path) -> None:
     page = (sample_site / "admin" / "index.html").read_text(encoding="utf-8")
     sources = re.findall(r'(?:src|href)="([^"]+)"', page)
-    assert sources == ["config.yml", "../meedoen/", "../assets/admin/decap-cms.js"]
+    assert sources == ["../assets/images/stem-logo.svg", "config.yml", "../meedoen/", "../assets/admin/decap-cms.js"]
     assert (sample_site / "assets" / "admin" / "decap-cms.js").is_file()
     built = yaml.safe_load((sample_site / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert built["publish_mode"] == "editorial_workflow"

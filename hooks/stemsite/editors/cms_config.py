@@ -65,7 +65,7 @@ def _options(schema: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> lis
     return [{"label": vocabulary.label(v) if vocabulary else str(v), "value": v} for v in schema["enum"]]
 
 
-def _widget(schema: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
+def _widget(schema: dict[str, Any], vocabularies: dict[str, Vocabulary], required: bool = True) -> dict[str, Any]:
     """Widget settings for one value (without name, label, hint and required)."""
     kind = schema.get("type")
     if "enum" in schema:
@@ -79,7 +79,9 @@ def _widget(schema: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> dict
         widget.update({key: schema[s] for key, s in (("min", "minimum"), ("max", "maximum")) if s in schema})
         return widget
     if kind == "object":
-        return {"widget": "object", "collapsed": False, "fields": _fields(schema, vocabularies)}
+        # An optional group (ages, focus) must stay empty-able: the form then asks for none of its
+        # parts; the build still says when one part is given without the other.
+        return {"widget": "object", "collapsed": not required, "fields": _fields(schema, vocabularies, required)}
     if kind == "array":
         return _list(schema, vocabularies)
     if schema.get("format") == "date":
@@ -117,12 +119,12 @@ def field(name: str, schema: dict[str, Any], required: bool, vocabularies: dict[
     result = {"name": name, "label": schema.get("title", name), "required": required}
     if schema.get("description"):
         result["hint"] = schema["description"]
-    result.update(_widget(schema, vocabularies))
+    result.update(_widget(schema, vocabularies, required))
     return result
 
 
-def _fields(schema: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> list[dict[str, Any]]:
-    needed = set(schema.get("required", ()))
+def _fields(schema: dict[str, Any], vocabularies: dict[str, Vocabulary], enforce: bool = True) -> list[dict[str, Any]]:
+    needed = set(schema.get("required", ())) if enforce else set()
     return [field(name, sub, name in needed, vocabularies)
             for name, sub in schema.get("properties", {}).items() if name != "$schema"]
 
@@ -148,7 +150,7 @@ def collection_config(collection: Collection, schema: dict[str, Any],
     if collection.image:
         fields.insert(1, _image_field(collection, schema["properties"].get("image", {})))
     # Decap writes field comments above the key: this keeps the editor-schema line first.
-    fields[0]["comment"] = " " + schema_line(collection.name).removeprefix("# ")
+    fields[0]["comment"] = schema_line(collection.name).removeprefix("# ")
     return {
         "name": collection.name,
         "label": collection.title,
