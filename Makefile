@@ -24,6 +24,10 @@ validate: $(BUILD_STAMP) ## check every data file, print the Dutch error list
 test: test-deps ## install everything the tests need, then run the whole suite
 	$(PY) -m pytest
 
+# Sizes and repetitions: make bench BENCH_ARGS="--sizes 100,1000 --repeat 1"
+bench: test-deps ## benchmark: build time, memory, page weight and search at 100 to 10,000 signatories
+	$(PY) scripts/bench.py $(BENCH_ARGS)
+
 $(BUILD_STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes --no-deps -r requirements.txt

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build import SiteBuild, prepare
+from .images import pipeline as images
 from .pages.generate import root_prefix
 from .pages.shortcodes import ShortcodeError, expand
 from .problems import DataError
@@ -83,7 +84,8 @@ def write_timings() -> None:
     marks = _State.marks
     stages = {name: marks[end] - marks[start] for name, start, end in _STAGES if start in marks and end in marks}
     prepared = dict(_State.build.timings) if _State.build is not None else {}
-    Path(target).write_text(json.dumps({"stages": stages, "prepare": prepared}, indent=1), encoding="utf-8")
+    figures = {"stages": stages, "prepare": prepared, "images": dict(images.LAST_RUN)}
+    Path(target).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 def current_build() -> SiteBuild | None:

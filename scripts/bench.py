@@ -1,0 +1,258 @@
+"""Benchmark: how fast and how light the site stays as the charter wall grows (``make bench``).
+
+Not a test: the figures depend on the machine. For each size N it writes a fictional data
+set (``bench_data.py``) into a temporary folder and measures, as medians of ``--repeat`` runs:
+
+- the cold build (empty cache) and the warm build (cache kept): wall time and peak memory
+  (the sum of the resident memory of the build's processes, sampled from /proc);
+- the framework floor: the same records as plain Markdown pages built by bare MkDocs with
+  the same theme settings, and our warm build's ratio to it;
+- time per stage (``STEMSITE_TIMINGS``, see ``mkdocs_adapter``) and the image work a warm build did;
+- in headless Chromium: the charter wall's first view (1280×800) and its layout shift, the
+  search index size and the time from typing to the first result (``bench_search.measure``).
+
+    .venv/bin/python scripts/bench.py                              # 100, 1000, 5000, 10000
+    .venv/bin/python scripts/bench.py --sizes 100,1000 --repeat 1  # quicker
+
+It prints one Markdown table (the README's "Prestaties" shows it) and writes every figure
+as JSON (``bench-results/latest.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_data  # noqa: E402
+import bench_view  # noqa: E402
+
+REPO = bench_data.REPO
+TARGETS = {"warm_ratio": 1.15, "warm_s": 30.0, "cold_s": 120.0, "memory_mb": 1024.0,
+           "wall_kb": 250.0, "search_gzip_kb": 1024.0, "search_ms": 300.0}
+"""The issue's targets: build figures at the largest N, page figures at 5,000 (or the largest below)."""
+EXPORTS = ("ical", "jsonld", "badges", "atom", "opendata", "places_index")
+"""Producers in ``build.ASSET_PRODUCERS`` that make feeds and open data (summed as 'exports')."""
+
+
+def _tree_rss(root_pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Run a build; return (wall seconds, peak MB of its process tree, CPU seconds). Exits when it fails.
+
+    CPU seconds (of the build and every process it waited for) barely change when other
+    work shares the machine; wall time does, so a busy machine shows in the gap."""
+    cpu = _cpu_seconds()
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak = 0
+    output: list[bytes] = []
+    reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
+    reader.start()
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(process.pid))
+        time.sleep(0.05)
+    wall = time.perf_counter() - started
+    reader.join()
+    if process.returncode != 0:
+        sys.exit(f"Build mislukt ({' '.join(command)}):\n{b''.join(output).decode(errors='replace')[-4000:]}")
+    return wall, peak / 2**20, _cpu_seconds() - cpu
+
+
+def _env(cache: Path, timings: Path | None = None) -> dict[str, str]:
+    env = {**os.environ, "STEMSITE_TODAY": bench_data.TODAY.isoformat(), "STEMSITE_CACHE_DIR": str(cache),
+           "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("STEMSITE_TIMINGS", None)
+    if timings is not None:
+        env["STEMSITE_TIMINGS"] = str(timings)
+    return env
+
+
+def _cache_writes(cache: Path, since: float) -> int:
+    """Files in the cache written after ``since`` (a warm build should write none)."""
+    return sum(1 for p in cache.rglob("*") if p.is_file() and p.stat().st_mtime >= since)
+
+
+def _stages(timings: dict) -> dict[str, float]:
+    """Seconds per stage, named as in the table, from one build's ``STEMSITE_TIMINGS`` file."""
+    ours, mkdocs = timings["prepare"], timings["stages"]
+    return {
+        "laden+valideren": ours.get("load+validate", 0.0),
+        "catalogus": ours.get("catalog", 0.0),
+        "afbeeldingen": ours.get("pipeline", 0.0),
+        "exports": sum(ours.get(name, 0.0) for name in EXPORTS),
+        "genereren": ours.get("generate", 0.0),
+        "bestanden toevoegen": mkdocs.get("stemsite", 0.0) - sum(ours.values()),
+        "mkdocs: inlezen+nav": mkdocs.get("mkdocs: inlezen", 0.0) + mkdocs.get("mkdocs: navigatie", 0.0),
+        "mkdocs: markdown": mkdocs.get("mkdocs: markdown", 0.0),
+        "mkdocs: render": mkdocs.get("mkdocs: render", 0.0),
+        "zoekindex": mkdocs.get("zoekindex", 0.0),
+    }
+
+
+def measure_builds(work: Path, n: int, repeat: int) -> dict:
+    """Cold, warm and floor builds of one data set; medians over ``repeat`` runs."""
+    project, floor, cache = work / "project", work / "floor", work / "cache"
+    counts = bench_data.make_project(project, n)
+    pages = bench_data.make_floor(floor, project)
+    ours = [sys.executable, "-m", "stemsite", "--root", str(project), "build"]
+    bare = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(floor / "mkdocs.yml")]
+    cold, warm, base, stages, writes, image_runs = [], [], [], [], [], []
+    for r in range(repeat):
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.append(run(ours, project, _env(cache)))
+        timings = work / f"timings-{r}.json"
+        since = time.time()
+        warm.append(run(ours, project, _env(cache, timings)))
+        writes.append(_cache_writes(cache, since))
+        recorded = json.loads(timings.read_text(encoding="utf-8"))
+        stages.append(_stages(recorded))
+        image_runs.append(recorded.get("images", {}))
+        base.append(run(bare, floor, _env(cache)))
+    median = statistics.median
+    result = {
+        "n": n, "records": counts, "floor_pages": pages,
+        "cold_s": median(w for w, _, _ in cold), "cold_mb": median(m for _, m, _ in cold),
+        "warm_s": median(w for w, _, _ in warm), "warm_mb": median(m for _, m, _ in warm),
+        "floor_s": median(w for w, _, _ in base), "floor_mb": median(m for _, m, _ in base),
+        "cold_cpu_s": median(c for _, _, c in cold), "warm_cpu_s": median(c for _, _, c in warm),
+        "floor_cpu_s": median(c for _, _, c in base),
+        "stages_s": {name: median(s[name] for s in stages) for name in stages[0]},
+        "warm_cache_writes": max(writes),
+        "warm_image_jobs": max((run_.get("jobs", 0) for run_ in image_runs), default=None),
+        "warm_image_decodes": max((run_.get("decodes", 0) for run_ in image_runs), default=None),
+    }
+    result["ratio"] = result["warm_s"] / result["floor_s"]
+    return result
+
+
+def measure(sizes: list[int], repeat: int) -> list[dict]:
+    """Every figure for every size; the temporary folders are removed as soon as a size is done."""
+    results = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"stemsite-bench-{n}-") as folder:
+            work = Path(folder)
+            print(f"… N = {n:,}: gegevens, builds ({repeat}×)", file=sys.stderr, flush=True)
+            figures = measure_builds(work, n, repeat)
+            print(f"… N = {n:,}: browser", file=sys.stderr, flush=True)
+            figures.update(bench_view.measure_site(work / "project" / "site"))
+            results.append(figures)
+    return results
+
+
+COLUMNS = [
+    ("N", lambda r: f"{r['n']:,}"),
+    ("koud (s)", lambda r: f"{r['cold_s']:.1f}"),
+    ("warm (s)", lambda r: f"{r['warm_s']:.1f}"),
+    ("vloer (s)", lambda r: f"{r['floor_s']:.1f}"),
+    ("warm/vloer", lambda r: f"{r['ratio']:.2f}"),
+    ("CPU koud/warm/vloer (s)", lambda r: f"{r['cold_cpu_s']:.0f} / {r['warm_cpu_s']:.0f} / {r['floor_cpu_s']:.0f}"),
+    ("geheugen koud/warm (MB)", lambda r: f"{r['cold_mb']:.0f} / {r['warm_mb']:.0f}"),
+    ("beeldwerk warm", lambda r: f"{r['warm_image_decodes']} / {r['warm_cache_writes']}"),
+    ("zoekindex (kB, gzip)", lambda r: f"{r['search_raw'] / 1024:,.0f} ({r['search_gzip'] / 1024:,.0f})"),
+    ("1e resultaat (ms)", lambda r: f"{r['search_ms']:.0f}"),
+    ("wand 1e beeld (kB, gzip)", lambda r: f"{r['wall_raw'] / 1024:,.0f} ({r['wall_gzip'] / 1024:,.0f})"),
+    ("CLS", lambda r: f"{r['wall_cls']:.3f}"),
+]
+
+
+def table(results: list[dict]) -> str:
+    """The figures as one Markdown table, plus the stages of the warm build."""
+    head = "| " + " | ".join(name for name, _ in COLUMNS) + " |"
+    rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
+    rows = ["| " + " | ".join(cell(r) for _, cell in COLUMNS) + " |" for r in results]
+    stage_names = list(results[0]["stages_s"])
+    stage_head = "| N | " + " | ".join(stage_names) + " |"
+    stage_rule = "|" + "|".join("---:" for _ in range(len(stage_names) + 1)) + "|"
+    stage_rows = ["| " + f"{r['n']:,} | " + " | ".join(f"{r['stages_s'][s]:.2f}" for s in stage_names) + " |"
+                  for r in results]
+    return "\n".join([head, rule, *rows, "", "Warme build per stap (s):", "", stage_head, stage_rule, *stage_rows])
+
+
+def verdicts(results: list[dict]) -> list[str]:
+    """Each target met or missed, and by how much."""
+    big = results[-1]
+    page = next((r for r in reversed(results) if r["n"] <= 5000), results[0])
+    checks = [
+        (f"warme build ≤ {TARGETS['warm_ratio']}× vloer (N = {big['n']:,})", big["ratio"], TARGETS["warm_ratio"], "×"),
+        (f"warme build ≤ {TARGETS['warm_s']:.0f} s (N = {big['n']:,})", big["warm_s"], TARGETS["warm_s"], " s"),
+        (f"koude build ≤ {TARGETS['cold_s']:.0f} s (N = {big['n']:,})", big["cold_s"], TARGETS["cold_s"], " s"),
+        (f"piekgeheugen ≤ {TARGETS['memory_mb']:.0f} MB (N = {big['n']:,})", max(big["cold_mb"], big["warm_mb"]),
+         TARGETS["memory_mb"], " MB"),
+        (f"warme build zonder beeldwerk (N = {big['n']:,})", (big["warm_image_decodes"] or 0) + big["warm_cache_writes"],
+         0, " bewerkingen"),
+        (f"wand 1e beeld ≤ {TARGETS['wall_kb']:.0f} kB gzip (N = {page['n']:,})", page["wall_gzip"] / 1024,
+         TARGETS["wall_kb"], " kB"),
+        (f"wand zonder layoutverschuiving (N = {page['n']:,})", page["wall_cls"], 0.0, ""),
+        (f"zoekindex ≤ {TARGETS['search_gzip_kb']:.0f} kB gzip (N = {page['n']:,})", page["search_gzip"] / 1024,
+         TARGETS["search_gzip_kb"], " kB"),
+        (f"1e zoekresultaat ≤ {TARGETS['search_ms']:.0f} ms (N = {page['n']:,})", page["search_ms"],
+         TARGETS["search_ms"], " ms"),
+    ]
+    lines = []
+    for label, value, limit, unit in checks:
+        if value <= limit:
+            lines.append(f"- gehaald: {label} ({value:,.2f}{unit})")
+        else:
+            lines.append(f"- NIET gehaald: {label}: {value:,.2f}{unit}, {value - limit:,.2f}{unit} te veel")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,5000,10000", help="aantallen ondertekenaars, met komma's")
+    parser.add_argument("--repeat", type=int, default=3, help="herhalingen per build (mediaan; standaard 3)")
+    parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "latest.json", help="cijfers als JSON")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    results = measure(sizes, max(1, args.repeat))
+    machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "machine": platform.machine()}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"machine": machine, "repeat": args.repeat, "targets": TARGETS,
+                                     "results": results}, indent=1), encoding="utf-8")
+    print(table(results))
+    print()
+    print("\n".join(verdicts(results)))
+    print(f"\nCijfers als JSON: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

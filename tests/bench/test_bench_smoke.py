@@ -1,0 +1,52 @@
+"""``make bench`` as a smoke run: with a small N it finishes and reports every figure.
+
+Never a timed assertion: the figures depend on the machine. What can fail is the benchmark
+itself (a build that breaks on its synthetic data, a stage that is not recorded, a figure
+missing from the table or the JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from support import REPO
+
+SCRIPT = REPO / "scripts" / "bench.py"
+
+
+def test_bench_runs_and_reports_every_figure(tmp_path):
+    out = tmp_path / "bench.json"
+    result = subprocess.run([sys.executable, str(SCRIPT), "--sizes", "20", "--repeat", "1", "--json", str(out)],
+                            capture_output=True, text=True, check=False, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    [row] = figures["results"]
+    assert row["n"] == 20
+    assert row["records"]["signatories"] == 20 and row["records"]["role_models"] >= 2
+    for name in ("cold_s", "warm_s", "floor_s", "ratio", "cold_mb", "warm_mb", "floor_mb",
+                 "search_raw", "search_gzip", "search_ms", "wall_raw", "wall_gzip", "wall_cls",
+                 "cold_cpu_s", "warm_cpu_s", "floor_cpu_s"):
+        assert isinstance(row[name], (int, float)) and row[name] >= 0, name
+    for name in ("cold_s", "warm_s", "floor_s", "cold_mb", "warm_mb", "search_raw", "search_gzip", "wall_raw"):
+        assert row[name] > 0, name
+    # Every stage is recorded, and our stages add up to no more than the warm build's wall time.
+    stages = row["stages_s"]
+    assert set(stages) == {"laden+valideren", "catalogus", "afbeeldingen", "exports", "genereren",
+                           "bestanden toevoegen", "mkdocs: inlezen+nav", "mkdocs: markdown", "mkdocs: render",
+                           "zoekindex"}
+    assert stages["mkdocs: render"] > 0 and stages["laden+valideren"] > 0
+    assert sum(stages.values()) < row["warm_s"]
+    # The wall's first view fetched the page, its stylesheets and scripts.
+    assert {"html", "css", "javascript"} <= set(row["wall_by_type"])
+    # A warm build after a cold one repeats no image work (the image cache is keyed by content).
+    assert row["warm_image_decodes"] == 0 and row["warm_cache_writes"] == 0
+    # The table and the verdicts name every figure.
+    table = result.stdout
+    for heading in ("koud (s)", "warm (s)", "vloer (s)", "warm/vloer", "CPU koud/warm/vloer (s)", "geheugen koud/warm (MB)", "beeldwerk warm",
+                    "zoekindex (kB, gzip)", "1e resultaat (ms)", "wand 1e beeld (kB, gzip)", "CLS",
+                    "laden+valideren", "zoekindex"):
+        assert heading in table, heading
+    assert "| 20 |" in table
+    assert table.count("gehaald") >= 9
