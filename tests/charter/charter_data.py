@@ -46,7 +46,7 @@ def _record(i: int) -> dict:
     if i % 3:
         data["sector"] = SECTORS[i % len(SECTORS)]
     if i % 4 != 3:
-        data["municipality"] = PLACES[i % len(PLACES)]
+        data["municipality"] = PLACES[(i // 2) % len(PLACES)]
     if i % 2 == 0 and category != "individu":
         data["employees"] = 10 * (i + 1)
     if i in WITHDRAWN:
