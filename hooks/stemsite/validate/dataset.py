@@ -22,6 +22,7 @@ from ..problems import Report
 from ..project import Project
 from ..vocabularies import Vocabulary, load_vocabularies
 from . import checks, coerce, formats, messages, schemas
+from .cache import RecordCache
 from .figures import FigureTable, load_figures
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -163,11 +164,20 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
             continue
         validator = Draft202012Validator(schema, format_checker=checker)
         paths, images = _collect_folder(collection, folder, project, report)
+        known = RecordCache(project, collection.name, schema)  # records that passed before (see cache.py)
         for path in paths:
-            record = _validate_record(collection, path, project, schema, validator, report)
+            rel = relpath(path, project.root)
+            cached = known.find(path, rel)
+            if cached is not None:
+                record: RawRecord | None = RawRecord(collection, path.stem, rel, *cached)
+            else:
+                record = _validate_record(collection, path, project, schema, validator, report)
+                if record is not None:
+                    known.add(path, record.data, record.lines)
             if record is not None:
                 _attach_image(record, collection, images, project, report)
                 records.append(record)
+        known.save()
         slugs = {p.stem for p in paths}
         for stem, orphans in images.items():
             if stem not in slugs:
