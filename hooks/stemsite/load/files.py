@@ -7,6 +7,7 @@ the file's own path so nothing else is lost.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,9 @@ MAX_YAML_BYTES = 256 * 1024
 """A record is a few kilobytes; anything this large is a mistake or an attack."""
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+_STRAY_LINE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+"""A carriage return without line feed (old Mac), NEL and the Unicode line and paragraph separators."""
 
 
 @dataclass
@@ -70,6 +74,12 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
     if "\x00" in text:
         report.add(rel, text[: text.index("\x00")].count("\n") + 1, "bestand",
                    "het bestand bevat binaire gegevens", "een record is gewone tekst in UTF-8")
+        return None
+    stray = _STRAY_LINE_BREAK.search(text)
+    if stray:  # YAML counts these as line breaks where editors do not: every line number would be off
+        report.add(rel, text[: stray.start()].count("\n") + 1, "bestand",
+                   f"het bestand bevat een ongewoon regeleinde-teken (U+{ord(stray.group()[0]):04X})",
+                   "sla het bestand op met gewone regeleinden (LF of CRLF) en typ de regel opnieuw")
         return None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         report.add(rel, 1, "bestand", "het bestand bevat geen gegevens",

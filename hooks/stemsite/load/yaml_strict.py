@@ -157,7 +157,7 @@ def parse(text: str) -> Mapping:
     Raises :class:`YamlProblem` at the first problem: a file that is not valid YAML
     cannot be checked further anyway.
     """
-    for number, line_text in enumerate(text.splitlines(), start=1):
+    for number, line_text in enumerate(text.split("\n"), start=1):  # lines as YAML counts them
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent:
             raise YamlProblem(number, "een tab wordt gebruikt om in te springen",
