@@ -163,3 +163,9 @@ def test_a_changed_file_is_checked_again(project):
     data = (project / "data" / "signatories" / "goed.png").read_bytes()
     write(project / "data" / "signatories" / "goed.png", data[: len(data) // 2])
     assert "onvolledig of beschadigd" in only(project)
+
+
+def test_svg_that_starts_with_its_doctype_is_recognised_and_refused(project):
+    signatory(project, "dtd", "svg", b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd">\n'
+                                     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>')
+    assert only(project).startswith("data/signatories/dtd.svg:1: afbeelding: de SVG bevat een DOCTYPE (<!DOCTYPE>)")

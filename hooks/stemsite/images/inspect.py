@@ -73,7 +73,7 @@ def sniff(head: bytes) -> str | None:
     if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"avif", b"msf1"):
         return "heic"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if text.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in head.lower():
+    if text.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg")) and b"<svg" in head.lower():
         return "svg"
     if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<?php")):
         return "html"
