@@ -178,3 +178,18 @@ def test_charter_prints_on_one_a4_page(page, site_url):
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
     assert pages == 1, f"{pages} pagina's"
     page.watch.assert_clean()
+
+
+@pytest.mark.parametrize("path", [WALL, "charter/ondertekenaars/fictief-scherp/", "charter/ondertekenen/"])
+def test_charter_pages_fit_a_360_pixel_phone(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{overflow}px breder dan het scherm"
+        if path == WALL:
+            lefts = page.eval_on_selector_all(".charter-wall__tile", "ts => ts.map(t => Math.round(t.getBoundingClientRect().left))")
+            assert len(set(lefts)) == 2  # two logos side by side on a phone
+    finally:
+        context.close()
