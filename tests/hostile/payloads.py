@@ -10,6 +10,7 @@ as the exact text, and the built-site tests check that the site shows them inert
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -44,10 +45,12 @@ MARKDOWN_EXTRA = [
     "[referentie][r]\n\n[r]: javascript:alert(21)",
     '<div onclick="alert(22)">\n\n**blok**\n\n</div>',
     "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgyMyk8L3NjcmlwdD4=)",
-    "[mail](mailto:info@voorbeeld.example) en [goed](https://voorbeeld.example/)",
 ]
 
-MARKDOWN = "\n\n".join([*PAYLOADS, *MARKDOWN_EXTRA])
+# What an editor may do, first: a <style> payload swallows everything after it (nh3 drops it).
+SAFE_MARKDOWN = "**Vet**, [mail](mailto:info@voorbeeld.example) en [goed](https://voorbeeld.example/)."
+
+MARKDOWN = "\n\n".join([SAFE_MARKDOWN, *PAYLOADS, *MARKDOWN_EXTRA])
 
 
 def text(i: int) -> str:
@@ -124,3 +127,30 @@ def write_records(data: Path) -> list[tuple[str, str]]:
                 shutil.copy(IMAGES[collection], folder / f"{slug}{IMAGES[collection].suffix}")
             written.append((collection, slug))
     return written
+
+
+SITE_URL = "https://stem.example/"
+"""The build runs with a public https:// address, as the deploy does (canonical links use it)."""
+
+_BUILT: dict[Path, Path] = {}
+
+
+def build_hostile_site(base: Path) -> Path:
+    """The real strict build of the sample data plus every hostile record; built once per session."""
+    if base not in _BUILT:
+        from support import build, make_project
+
+        root = make_project(base / "hostile")
+        write_records(root / "data")
+        previous = os.environ.get("STEMSITE_URL")
+        os.environ["STEMSITE_URL"] = SITE_URL
+        try:
+            result = build(root)
+        finally:
+            if previous is None:
+                os.environ.pop("STEMSITE_URL")
+            else:
+                os.environ["STEMSITE_URL"] = previous
+        assert result.returncode == 0, result.stdout + result.stderr
+        _BUILT[base] = root / "site"
+    return _BUILT[base]

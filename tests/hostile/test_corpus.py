@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from payloads import PAYLOADS, write_records
+from hostile.payloads import PAYLOADS, write_records
 from support import REPO, TODAY
 
 from stemsite.load import yaml_strict
