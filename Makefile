@@ -24,6 +24,11 @@ validate: $(BUILD_STAMP) ## check every data file, print the Dutch error list
 test: test-deps ## install everything the tests need, then run the whole suite
 	$(PY) -m pytest
 
+FUZZ_SECONDS ?= 600
+fuzz: test-deps ## fuzz the loader and validator longer than make test does (FUZZ_SECONDS, default 600)
+	STEMSITE_FUZZ_EXAMPLES=5000 $(PY) -m pytest tests/hostile/test_fuzz.py -k "not atheris" -q
+	$(PY) tests/hostile/fuzz_loader.py --seconds $(FUZZ_SECONDS)
+
 # Sizes and repetitions: make bench BENCH_ARGS="--sizes 100,1000 --repeat 1"
 bench: test-deps ## benchmark: build time, memory, page weight and search at 100 to 10,000 signatories
 	$(PY) scripts/bench.py $(BENCH_ARGS)
