@@ -40,9 +40,15 @@ TEMPLATES = {
 
 
 def all_pages(site: Path) -> list[str]:
-    """Every HTML page of the site as a path below its root ("" is the home page)."""
+    """Every page of the site as a path below its root ("" is the home page).
+
+    Pages the theme renders, that is: the web editor (``admin/``) is an application for
+    editors, not a page the public reads.
+    """
     pages = []
     for html in site.rglob("index.html"):
+        if 'data-md-component="content"' not in html.read_text(encoding="utf-8"):
+            continue
         folder = html.parent.relative_to(site).as_posix()
         pages.append("" if folder == "." else folder + "/")
     return sorted(pages)

@@ -60,6 +60,10 @@ def test_finder_finds_an_academy_by_municipality_name(page, site_url):
     assert page.url.endswith("?gemeente=Genk")
     page.get_by_label("Gemeente of postcode").fill("ixelles")  # the French name of Elsene, any case
     assert finder_names(page) == ["Fictieve Natuurkampen Elsene (testgegeven)"]
+    page.get_by_label("Gemeente of postcode").fill("Ge")  # the start of many names: say so, keep every match
+    expect(page.locator("[data-finder-hint]")).to_contain_text("gemeenten beginnen met")
+    assert "Fictieve STEM-academie Hasselt (testgegeven)" in finder_names(page)
+    assert "Fictieve Sterrenwacht Gent (testgegeven)" in finder_names(page)
     page.get_by_label("Gemeente of postcode").fill("Gnek")
     assert finder_names(page) == []
     expect(page.locator("[data-finder-hint]")).to_contain_text("Geen gemeente gevonden")
