@@ -10,9 +10,9 @@ cannot be made here: the scaffolder says where it goes and what it must be.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import unicodedata
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -53,10 +53,6 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
-def _fold(text: str) -> str:
-    return slugify(text)
-
-
 def _municipality(text: str) -> str:
     """A REFNIS code from a code, a postal code or a Dutch municipality name."""
     value = text.strip()
@@ -66,7 +62,7 @@ def _municipality(text: str) -> str:
     if re.fullmatch(r"[0-9]{4}", value):
         found = [m for m in everything if value in m.postal_codes]
     else:
-        found = [m for m in everything if _fold(m.name) == _fold(value)]
+        found = [m for m in everything if slugify(m.name) == slugify(value)]
     if len(found) == 1:
         return found[0].code
     if found:
@@ -84,7 +80,7 @@ def _choice(text: str, schema: dict[str, Any], vocabularies: dict[str, Vocabular
         return allowed[int(value) - 1]
     for option in allowed:
         label = vocabulary.label(option) if vocabulary else option
-        if _fold(value) in (_fold(option), _fold(label)):
+        if slugify(value) in (slugify(option), slugify(label)):
             return option
     raise ScaffoldError(f"'{value}' is geen toegelaten waarde; kies uit: {', '.join(allowed)}")
 
