@@ -1,0 +1,133 @@
+"""Nothing half-built is published: a build killed halfway leaves the previous site/ intact.
+
+The real command (``python -m stemsite --root ROOT build``) runs on a large synthetic data
+set and gets SIGKILL while MkDocs is writing pages into its staging folder. The previous
+``site/`` must be byte for byte what it was, MkDocs must die with its parent, and the next
+build must clean up what the killed one left behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from support import build, make_project
+
+from stemsite.sitebuild import clean_stale
+
+pytestmark = pytest.mark.slow
+
+EVENTS = 300
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def add_events(root: Path, count: int) -> None:
+    folder = root / "data" / "events"
+    for i in range(count):
+        (folder / f"synthetisch-{i:04d}.yml").write_text(
+            f"title: Synthetische activiteit {i} (testgegeven)\nstarts: 2026-03-14T14:00\n"
+            f"location:\n  name: Zaal {i}\n  municipality: \"43010\"\norganiser: Testorganisator\n",
+            encoding="utf-8")
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def wait_for(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc to find MkDocs, the build's child")
+def test_a_killed_build_leaves_the_previous_site_intact(tmp_path: Path):
+    root = make_project(tmp_path / "p", content=False)
+    first = build(root)
+    assert first.returncode == 0, first.stderr
+    before = snapshot(root / "site")
+
+    add_events(root, EVENTS)
+    process = subprocess.Popen([sys.executable, "-m", "stemsite", "--root", str(root), "build"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        staging: list[Path] = []
+
+        def writing_pages() -> bool:
+            assert process.poll() is None, "the build ended before it could be killed"
+            staging[:] = list(root.glob(f".site.building-{process.pid}-*"))
+            return bool(staging) and any((staging[0] / "agenda").glob("synthetisch-*/index.html"))
+
+        wait_for(writing_pages, 600, "MkDocs to write pages into the staging folder")
+        mkdocs = children(process.pid)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        assert mkdocs, "MkDocs was not a child of the build"
+        wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in mkdocs), 30, "MkDocs to die with its parent")
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+
+    written = len(list((staging[0] / "agenda").glob("synthetisch-*/index.html")))
+    assert 0 < written < EVENTS, f"{written} pages: the build was not killed halfway"
+    assert snapshot(root / "site") == before
+    assert staging[0].is_dir()  # what the killed build left behind
+
+    for path in (root / "data" / "events").glob("synthetisch-*.yml"):
+        path.unlink()
+    (root / "data" / "events" / "nieuw.yml").write_text(
+        "title: Nieuwe activiteit (testgegeven)\nstarts: 2026-04-01\nlocation:\n  name: Zaal\n"
+        "  municipality: \"43010\"\norganiser: Testorganisator\n", encoding="utf-8")
+    second = build(root)
+    assert second.returncode == 0, second.stderr
+    assert (root / "site" / "agenda" / "nieuw" / "index.html").is_file()
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site.")) == []
+
+
+def test_a_failed_build_leaves_the_previous_site_intact(tmp_path: Path):
+    root = make_project(tmp_path / "p", content=False)
+    assert build(root).returncode == 0
+    before = snapshot(root / "site")
+    (root / "data" / "events" / "kapot.yml").write_text("title: [\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    assert "data/events/kapot.yml:1" in result.stdout + result.stderr
+    assert snapshot(root / "site") == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site.")) == []
+
+
+def test_stale_folders_of_dead_builders_are_removed_and_live_ones_kept(tmp_path: Path):
+    site = tmp_path / "site"
+    site.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    (tmp_path / f".site.building-{dead}-abc").mkdir()
+    (tmp_path / f".site.old-{dead}").mkdir()
+    live = tmp_path / f".site.building-{os.getpid()}-xyz"
+    live.mkdir()
+    removed = clean_stale(site)
+    assert sorted(p.name for p in removed) == [f".site.building-{dead}-abc", f".site.old-{dead}"]
+    assert live.is_dir()
+
+
+def test_a_site_caught_between_the_two_renames_is_put_back(tmp_path: Path):
+    site = tmp_path / "site"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    old = tmp_path / f".site.old-{dead}"
+    old.mkdir()
+    (old / "index.html").write_text("vorige site", encoding="utf-8")
+    clean_stale(site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "vorige site"
