@@ -51,17 +51,18 @@ def test_focus_is_always_visible(page, site_url, template):
 
 
 @pytest.mark.parametrize("index", FILTER_PAGES)
-def test_every_filter_is_reachable_and_usable_by_keyboard(page, site_url, index):
+def test_every_filter_is_reachable_and_usable_by_keyboard(page, new_page, site_url, index):
     page.goto(site_url + index, wait_until="networkidle")
     form = page.locator("form.stem-filter")
     assert form.count() == 1 and form.is_visible()
-    controls = form.locator("[data-filter-key], [data-filter-sort]")
-    assert controls.count() > 0
-    for i in range(controls.count()):
-        control = controls.nth(i)
-        name = control.get_attribute("name")
+    names = form.locator("[data-filter-key], [data-filter-sort]").evaluate_all("els => els.map(e => e.name)")
+    assert names
+    page.watch.assert_clean()
+    for name in names:
+        page = new_page()  # each control from a fresh start: Tab from the top of the page
         page.goto(site_url + index, wait_until="networkidle")
         tab_to(page, f'form.stem-filter [name="{name}"]')
+        control = page.locator(f'form.stem-filter [name="{name}"]')
         kind = control.evaluate("el => el.tagName === 'SELECT' ? 'select' : el.type")
         if kind == "select":
             page.keyboard.press("ArrowDown")
