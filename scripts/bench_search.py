@@ -19,6 +19,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import os
 import re
 import shutil
@@ -30,6 +31,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
 from playwright.sync_api import Page, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
@@ -87,9 +89,6 @@ SETTINGS = {
     "trimmer, … + hoofdletterscheiding": ("[trimmer, stopWordFilter]", CAMEL),
 }
 
-# A tiny valid PNG logo (1x1, white), shared by every synthetic signatory: one image to process.
-TINY_PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
-                         "0000000c49444154789c63f8ffff3f0005fe02fedccc59e70000000049454e44ae426082")
 SIGNATORY = """\
 name: Fictieve organisatie {n} (testgegeven)
 category: {category}
@@ -146,12 +145,21 @@ def make_project(root: Path, signatories: int = 0, setting: tuple[str, str] | No
     shutil.copytree(REPO / "data", root / "data")
     folder = root / "data" / "signatories"
     folder.mkdir(exist_ok=True)
+    logo = _logo()
     for n in range(1, signatories + 1):
         slug = f"fictieve-organisatie-{n}"
         (folder / f"{slug}.yml").write_text(SIGNATORY.format(
             n=n, category=CATEGORIES[n % len(CATEGORIES)], month=1 + n % 12, day=1 + n % 28), encoding="utf-8")
-        (folder / f"{slug}.png").write_bytes(TINY_PNG)
+        (folder / f"{slug}.png").write_bytes(logo)
     return root
+
+
+def _logo() -> bytes:
+    """A small plain logo the checks accept, the same bytes for every synthetic signatory
+    (the image cache then processes it once)."""
+    out = io.BytesIO()
+    Image.new("RGB", (128, 128), (11, 92, 173)).save(out, "PNG")
+    return out.getvalue()
 
 
 def build(root: Path) -> Path:
