@@ -183,7 +183,7 @@ def test_charts_have_a_text_alternative_and_a_table_beside_them(sample_site: Pat
             desc = re.search(r'<desc id="([^"]+)">([^<]+)</desc>', svg)
             assert labelled == [title.group(1), desc.group(1)]
             assert 'fill="' not in svg  # colours come from the stylesheet (dark mode, print)
-        assert html.count("<table>") >= len(charts)
+        assert html.count("<table class=\"stem-table\">") >= len(charts)
 
 
 def test_live_figures_count_the_sites_data_on_the_build_day(sample_site: Path):

@@ -71,9 +71,13 @@
     var value = input.value.trim();
     if (!value) { hint.textContent = hint.dataset.original; return; }
     var codes = resolve(value);
-    hint.textContent = codes.length === 0
-      ? "Geen gemeente gevonden voor \u201c" + value + "\u201d. Kijk de schrijfwijze na of typ een postcode."
-      : "Academies in of actief in " + codes.map(function (c) { return index.names[c]; }).join(", ") + ".";
+    if (codes.length === 0) {
+      hint.textContent = "Geen gemeente gevonden voor \u201c" + value + "\u201d. Kijk de schrijfwijze na of typ een postcode.";
+    } else if (codes.length > 4) {
+      hint.textContent = codes.length + " gemeenten beginnen met \u201c" + value + "\u201d: typ verder of kies er een uit de lijst.";
+    } else {
+      hint.textContent = "Academies in of actief in " + codes.map(function (c) { return index.names[c]; }).join(", ") + ".";
+    }
   }
 
   function setup(form) {
