@@ -164,8 +164,10 @@ def measure_builds(work: Path, n: int, repeat: int) -> dict:
     return result
 
 
-def measure(sizes: list[int], repeat: int) -> list[dict]:
-    """Every figure for every size; the temporary folders are removed as soon as a size is done."""
+def measure(sizes: list[int], repeat: int, save) -> list[dict]:
+    """Every figure for every size; saved after each size, so a long run keeps what it measured.
+
+    The temporary folders are removed as soon as a size is done."""
     results = []
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"stemsite-bench-{n}-") as folder:
@@ -175,6 +177,8 @@ def measure(sizes: list[int], repeat: int) -> list[dict]:
             print(f"… N = {n:,}: browser", file=sys.stderr, flush=True)
             figures.update(bench_view.measure_site(work / "project" / "site"))
             results.append(figures)
+        save(results)
+        print(table(results).split("\n\n")[0], file=sys.stderr, flush=True)
     return results
 
 
@@ -246,11 +250,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "latest.json", help="cijfers als JSON")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    results = measure(sizes, max(1, args.repeat))
     machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "machine": platform.machine()}
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": machine, "repeat": args.repeat, "targets": TARGETS,
-                                     "results": results}, indent=1), encoding="utf-8")
+
+    def save(results: list[dict]) -> None:
+        args.json.write_text(json.dumps({"machine": machine, "repeat": args.repeat, "targets": TARGETS,
+                                         "results": results}, indent=1), encoding="utf-8")
+
+    results = measure(sizes, max(1, args.repeat), save)
     print(table(results))
     print()
     print("\n".join(verdicts(results)))
