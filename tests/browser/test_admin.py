@@ -22,6 +22,9 @@ from stemsite.validate.dataset import validate_project
 
 pytestmark = pytest.mark.browser
 
+# The bundle is 5 MB of JavaScript: on a loaded test machine parsing it alone can take tens of seconds.
+SLOW = 120_000
+
 
 def _record_requests(page, site_url: str) -> tuple[list[str], list[str]]:
     """Block every request that leaves localhost; return (blocked, own) URL lists."""
@@ -43,6 +46,7 @@ def _record_requests(page, site_url: str) -> tuple[list[str], list[str]]:
 
 
 def test_admin_loads_only_its_own_scripts_before_sign_in(page, site_url) -> None:
+    page.set_default_timeout(SLOW)
     blocked, own = _record_requests(page, site_url)
     scripts: list[str] = []
     page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
@@ -59,6 +63,7 @@ def test_admin_loads_only_its_own_scripts_before_sign_in(page, site_url) -> None
 
 
 def test_a_record_saved_in_the_form_passes_the_build(page, site_url, sample_site: Path, tmp_path: Path) -> None:
+    page.set_default_timeout(SLOW)
     config = yaml.safe_load((sample_site / "admin" / "config.yml").read_text(encoding="utf-8"))
     config["backend"] = {"name": "test-repo"}  # in-browser repository: no GitHub, no sign-in service
     page.route("**/admin/config.yml", lambda route: route.fulfill(
