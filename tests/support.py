@@ -14,7 +14,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import pytest
 
 # Every build and check in the tests runs on the same day, so "not in the future" is stable.
 os.environ.setdefault("STEMSITE_TODAY", "2026-11-23")

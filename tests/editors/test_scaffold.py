@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from editor_support import EXAMPLES, IMAGE_SUFFIX, write_image
-from support import REPO, make_project
+from support import make_project
 
 from stemsite.collections import BY_KIND, COLLECTIONS
-from stemsite.editors.scaffold import ScaffoldError, scaffold, slugify
+from stemsite.editors.scaffold import ScaffoldError, scaffold
+from stemsite.editors.yaml_out import slugify
 from stemsite.load.files import parse_file
 from stemsite.problems import Report
 from stemsite.project import Project

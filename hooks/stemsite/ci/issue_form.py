@@ -19,19 +19,18 @@ import json
 import os
 import re
 import shutil
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
 
 from ..load import yaml_strict
 from ..problems import Problem, Report
 from ..project import Project, today_in_brussels
 from ..validate import coerce
 from ..validate.dataset import validate_project
+from ..editors.yaml_out import dump_record, slugify
 from ..vocabularies import load_vocabularies
 from . import attachments, markdown
 from .issue_answers import COMMITMENT_PREFIX, MAX_BODY_CHARS, NO_RESPONSE, Builder, Form, load_form, parse_body
@@ -40,38 +39,9 @@ __all__ = ["COMMITMENT_PREFIX", "MAX_BODY_CHARS", "NO_RESPONSE", "emit_yaml", "l
 
 FORM = Path(".github/ISSUE_TEMPLATE/charter-ondertekenen.yml")
 SCHEMA = Path("schemas/signatories.schema.json")
-MAX_SLUG = 60
-
-
-def slugify(name: str) -> str:
-    """The file name for a signatory: lower-case ASCII words joined by hyphens, at most 60 characters."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    if len(slug) > MAX_SLUG:
-        slug = slug[:MAX_SLUG].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
-    return slug
-
-
-class _Dumper(yaml.SafeDumper):
-    """PyYAML's safe emitter; multi-line text as a literal block, so it reads like the template."""
-
-
-def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_text)
-
-
 def emit_yaml(record: dict[str, Any], issue: int, schema: dict[str, Any]) -> str:
     """The signatory file, written by the YAML emitter and proven to read back to the same record."""
-    body = yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
-    text = (
-        "# yaml-language-server: $schema=../../schemas/signatories.schema.json\n"
-        f"# Gemaakt uit issue #{int(issue)} (formulier 'STEM-charter ondertekenen').\n"
-        f"{body}"
-    )
+    text = dump_record("signatories", record, f"Gemaakt uit issue #{int(issue)} (formulier 'STEM-charter ondertekenen').")
     lines: dict[coerce.Path, int] = {}
     if coerce.to_json(yaml_strict.parse(text), schema, lines) != record:
         raise ValueError("het YAML-bestand leest niet terug als hetzelfde record")  # a bug in this module, not in the input

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -26,7 +25,7 @@ from ..validate import schemas as schema_files
 from ..validate.dataset import validate_project
 from ..vocabularies import Vocabulary, load_vocabularies
 from .fields import Field, fields, put, required_now
-from .yaml_out import dump_record
+from .yaml_out import dump_record, slugify
 
 Ask = Callable[[str], str]
 """Asks one question and returns the answer (``input`` on a terminal)."""
@@ -45,12 +44,6 @@ class Created:
     path: Path
     rel: str
     next_steps: list[str]
-
-
-def slugify(name: str) -> str:
-    """``"Sterrenwacht Gènt & Co"`` → ``"sterrenwacht-gent-co"``: ASCII, accents folded, dashes."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def _municipality(text: str) -> str:

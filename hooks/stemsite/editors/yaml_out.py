@@ -8,9 +8,24 @@ our loader keeps them text anyway), and text with line breaks becomes a ``|`` bl
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 import yaml
+
+MAX_SLUG = 60
+"""Long enough for any organisation's name, short enough for a file name and a URL."""
+
+
+def slugify(name: str) -> str:
+    """``"Sterrenwacht Gènt & Co"`` → ``"sterrenwacht-gent-co"``: ASCII, accents folded, dashes, at most 60."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        cut = slug[:MAX_SLUG]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug
 
 
 class _RecordDumper(yaml.SafeDumper):
@@ -40,8 +55,12 @@ def schema_line(collection: str) -> str:
     return f"# yaml-language-server: $schema=../../schemas/{collection}.schema.json"
 
 
-def dump_record(collection: str, data: dict[str, Any]) -> str:
-    """The text of ``data/<collection>/<slug>.yml`` for ``data`` (keys kept in their order)."""
+def dump_record(collection: str, data: dict[str, Any], comment: str = "") -> str:
+    """The text of ``data/<collection>/<slug>.yml`` for ``data`` (keys kept in their order).
+
+    ``comment`` (one line, e.g. where the record came from) goes under the schema line.
+    """
     body = yaml.dump(data, Dumper=_RecordDumper, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=100, indent=2)
-    return f"{schema_line(collection)}\n{body}"
+    note = f"# {' '.join(comment.split())}\n" if comment else ""
+    return f"{schema_line(collection)}\n{note}{body}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..load.yaml_strict import Mapping, Node, Scalar, Sequence
+from ..load.yaml_strict import Node, Scalar, Sequence
 
 Path = tuple[str | int, ...]
 
