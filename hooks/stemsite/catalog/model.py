@@ -27,8 +27,8 @@ class Record:
 
     collection: Collection
     slug: str
-    source: str
-    """Path of the YAML file, relative to the project root."""
+    data_file: str
+    """Path of the YAML file, relative to the project root (not `source`: records may have a `source` field)."""
     data: dict[str, Any]
     image: Path | None = None
     media: dict[str, Any] = field(default_factory=dict)
