@@ -44,7 +44,7 @@ $(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Chromium comes from Debian (never `playwright install`). On CI runners that bring their own
+# Chromium comes from Debian (Playwright never downloads a browser here). On CI runners that bring their own
 # Chrome, set STEMSITE_SKIP_APT=1 and STEMSITE_CHROMIUM to its path.
 test-deps: $(TEST_STAMP)
 	@if [ -z "$$STEMSITE_SKIP_APT" ] && [ ! -x "$(CHROMIUM)" ]; then \
