@@ -85,3 +85,13 @@ def build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)
 
 
+SIGNATORY = """name: Testbedrijf
+category: bedrijf
+website: https://www.test.example/
+proof: https://test.example/charter
+signed_on: 2025-01-01
+commitments:
+  - type: stages
+    description: Tien stageplaatsen.
+"""
+"""A minimal valid signatory record (its logo must be added beside it); tests vary it."""

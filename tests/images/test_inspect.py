@@ -7,22 +7,13 @@ from pathlib import Path
 import pytest
 from images_support import encode, logo_with_transparent_border, noise, png_black_and_white, png_header_only, write
 from PIL import Image
-from support import TODAY, make_project
+from support import SIGNATORY, TODAY, make_project
 
 from stemsite.images import inspect
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
 
 CORPUS = Path(__file__).parent / "corpus" / "svg"
-SIGNATORY = """name: {name}
-category: bedrijf
-website: https://www.test.example/
-proof: https://test.example/charter
-signed_on: 2025-01-01
-commitments:
-  - type: stages
-    description: Tien stageplaatsen.
-"""
 
 
 @pytest.fixture
@@ -32,7 +23,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def signatory(root: Path, slug: str, ext: str, data: bytes) -> None:
-    write(root / "data" / "signatories" / f"{slug}.yml", SIGNATORY.format(name=slug.title()).encode())
+    write(root / "data" / "signatories" / f"{slug}.yml", SIGNATORY.replace("Testbedrijf", slug.title()).encode())
     write(root / "data" / "signatories" / f"{slug}.{ext}", data)
 
 
@@ -136,7 +127,7 @@ def test_one_bad_logo_does_not_hide_the_other_problems(project):
     signatory(project, "bom", "png", png_header_only(20000, 20000))
     signatory(project, "script", "svg", (CORPUS / "script.svg").read_bytes())
     signatory(project, "naam", "jpg", logo_with_transparent_border())
-    write(project / "data" / "signatories" / "datum.yml", SIGNATORY.format(name="Datum").replace("2025-01-01", "2025-02-30").encode())
+    write(project / "data" / "signatories" / "datum.yml", SIGNATORY.replace("Testbedrijf", "Datum").replace("2025-01-01", "2025-02-30").encode())
     write(project / "data" / "signatories" / "datum.png", logo_with_transparent_border())
     found = problems(project)
     assert [p.split(":")[0] for p in found] == ["data/signatories/bom.png", "data/signatories/datum.yml",

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import SAMPLE_DATA, TODAY, make_project
+from support import SAMPLE_DATA, SIGNATORY, TODAY, make_project
 
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
@@ -17,15 +17,6 @@ themes: [techniek]
 formats: [losse-activiteit]
 """
 
-SIGNATORY = """name: Testbedrijf
-category: bedrijf
-website: https://www.test.example/
-proof: https://test.example/charter
-signed_on: 2025-01-01
-commitments:
-  - type: stages
-    description: Tien stageplaatsen.
-"""
 
 
 @pytest.fixture
