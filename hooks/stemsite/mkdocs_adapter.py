@@ -23,6 +23,7 @@ from .pages.generate import root_prefix
 from .pages.shortcodes import ShortcodeError, expand
 from .problems import DataError
 from .project import Project
+from .search import LANGUAGE_SCRIPT, with_accent_folding
 
 log = logging.getLogger("mkdocs.hooks.stemsite")
 
@@ -65,10 +66,21 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
         else:
             files.append(File.generated(config, asset.dest_uri, content=asset.content or b""))
+    fold_search_accents(files, config)
     for stage, seconds in result.timings.items():
         log.debug("stage %s: %.3f s", stage, seconds)
     mark("files_done")
     return files
+
+
+def fold_search_accents(files: Files, config: MkDocsConfig) -> None:
+    """Serve Material's Dutch lunr script with the accent folding appended (``stemsite.search``)."""
+    script = files.get_file_from_path(LANGUAGE_SCRIPT)
+    if script is None or script.abs_src_path is None:
+        raise PluginError(f"Het thema levert geen {LANGUAGE_SCRIPT}; de zoekfunctie kan geen accenten negeren.")
+    original = Path(script.abs_src_path).read_text(encoding="utf-8")
+    files.remove(script)
+    files.append(File.generated(config, LANGUAGE_SCRIPT, content=with_accent_folding(original)))
 
 
 def mark(event: str) -> None:

@@ -33,12 +33,22 @@ SCENARIOS = [
     ("enkelvoud vindt meervoud", "academie", "academies/", 5),
     ("zonder accent vindt met accent", "zoe", "rolmodellen/fictieve-sterrenkundige/", 1),
     ("met accent vindt met accent", "Zoë", "rolmodellen/fictieve-sterrenkundige/", 1),
+    ("zonder accent in lopende tekst", "financiele steun", "voor/organisaties/", 3),
+    ("met accent in lopende tekst", "Financiële", "voor/organisaties/", 1),
+    ("zonder trema in het charter", "coordinatie", "charter/", 3),
 ]
 
 
 @pytest.mark.parametrize("query, expected, top", [s[1:] for s in SCENARIOS], ids=[s[0] for s in SCENARIOS])
 def test_search_finds(page, site_url, query, expected, top):
     assert expected in search(page, site_url, query, top)
+    page.watch.assert_clean()
+
+
+def test_accent_free_query_highlights_the_accented_word(page, site_url):
+    search(page, site_url, "financiele")
+    marks = page.locator(".md-search-result__item mark").all_inner_texts()
+    assert "Financiële" in marks
     page.watch.assert_clean()
 
 

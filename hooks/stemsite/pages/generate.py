@@ -8,7 +8,6 @@ are escaped too, because Material prints ``title`` and ``description`` without e
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -65,17 +64,6 @@ DESCRIBE: dict[str, Callable[[Record, Catalog], str]] = {
 }
 
 
-def _without_accents(text: str) -> list[str]:
-    """The words of a name that change when accents are dropped ("Zoë" gives "Zoe").
-
-    Material's search matches what is typed letter for letter; these spellings go into the
-    page's search tags (weighted like the title, see mkdocs.yml) so "zoe" finds "Zoë".
-    """
-    words = {w: "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
-             for w in text.split()}
-    return [plain for word, plain in words.items() if plain != word]
-
-
 def _page(templates: Path, template: str, src_uri: str, meta: dict[str, Any], context: dict[str, Any],
           in_nav: bool = False) -> GeneratedPage:
     root = root_prefix(src_uri)
@@ -92,8 +80,6 @@ def record_page(record: Record, catalog: Catalog, templates: Path) -> GeneratedP
         "search": {"boost": 2},
         "record": {"collection": collection.name, "slug": record.slug},
     }
-    if plain := _without_accents(record.label):
-        meta["tags"] = plain
     if record.media.get("share"):
         meta["image"] = record.media["share"]  # the share card (stemsite.images), site-relative
     return _page(templates, f"{collection.kind}.html", f"{collection.section}/{record.slug}.md", meta,
