@@ -10,6 +10,12 @@ from support import REPO
 from stemsite.images import cards
 
 FONTS = REPO / "theme" / "assets" / "fonts"
+BLUE, ORANGE = (11, 92, 173), (179, 71, 0)
+
+
+def near(pixel: tuple[int, ...], colour: tuple[int, int, int], tolerance: int = 16) -> bool:
+    """The card is a JPEG: a flat colour comes back within a few steps, even next to text."""
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel, colour))
 
 
 def draw(tmp_path: Path, title: str) -> Image.Image:
@@ -23,21 +29,21 @@ def draw(tmp_path: Path, title: str) -> Image.Image:
 def white_rows(image: Image.Image) -> int:
     """Rows in the title area with white text pixels."""
     rgb = image.convert("RGB")
-    return sum(any(rgb.getpixel((x, y)) == (255, 255, 255) for x in range(72, 1100, 3)) for y in range(136, 500))
+    return sum(any(near(rgb.getpixel((x, y)), (255, 255, 255), 8) for x in range(72, 1100, 3)) for y in range(136, 500))
 
 
 def test_card_has_the_size_and_colours(tmp_path):
     image = draw(tmp_path, "Een titel")
-    assert (image.format, image.size) == ("PNG", (1200, 630))
-    assert image.convert("RGB").getpixel((600, 20)) == (11, 92, 173)
-    assert image.convert("RGB").getpixel((600, 625)) == (179, 71, 0)
+    assert (image.format, image.size) == ("JPEG", (1200, 630))
+    assert near(image.convert("RGB").getpixel((600, 20)), BLUE, 2)
+    assert near(image.convert("RGB").getpixel((600, 625)), ORANGE, 2)
 
 
 def test_long_titles_wrap_and_shrink_but_stay_on_the_card(tmp_path):
     short, long = draw(tmp_path, "Kort"), draw(tmp_path / "l", "Woord " * 60)
     assert white_rows(long) > white_rows(short)
     rgb = long.convert("RGB")
-    assert all(rgb.getpixel((x, 520)) == (11, 92, 173) for x in range(72, 1100, 5))  # free band above the name
+    assert all(near(rgb.getpixel((x, 520)), BLUE, 40) for x in range(72, 1100, 5))  # free band above the name
 
 
 def test_accents_extended_latin_and_unknown_characters(tmp_path):

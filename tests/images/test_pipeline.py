@@ -180,11 +180,11 @@ def test_share_cards_for_every_record_and_titled_page(project):
     for records in result.catalog.records.values():
         for item in records:
             card = opened(media, item.media["share"])
-            assert (card.format, card.size) == ("PNG", (1200, 630))
+            assert (card.format, card.size) == ("JPEG", (1200, 630))
     assert "index.md" in result.share_cards and "rolmodellen/index.md" in result.share_cards
     page = next(p for p in result.pages if p.src_uri == "rolmodellen/gedraaid.md")
     assert f"image: {record(result, 'role_models', 'gedraaid').media['share']}\n" in page.text
     card = opened(media, record(result, "role_models", "gedraaid").media["share"]).convert("RGB")
-    assert card.getpixel((40, 300)) == (11, 92, 173)  # campaign blue behind the title
+    assert card.getpixel((40, 300)) == pytest.approx((11, 92, 173), abs=2)  # campaign blue behind the title (JPEG)
     top, bottom = card.getpixel((1100, 40)), card.getpixel((1100, 560))
     assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # the upright photo on the right

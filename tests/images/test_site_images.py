@@ -22,7 +22,7 @@ def referenced(site: Path) -> set[str]:
 
 def test_every_media_reference_exists(sample_site):
     urls = referenced(sample_site)
-    assert any(u.endswith("-share.png") for u in urls)
+    assert any(u.endswith("-share.jpg") for u in urls)
     missing = [u for u in urls if not (sample_site / u).is_file()]
     assert not missing
 

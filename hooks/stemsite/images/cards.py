@@ -30,6 +30,9 @@ ORANGE = "#b34700"
 """--stem-orange in site.css."""
 FONTS = ("atkinson-hyperlegible-latin-700-normal.woff2", "atkinson-hyperlegible-latin-ext-700-normal.woff2")
 """Tried in order per character, as the browser does with the two unicode-ranges."""
+ENCODE = {"format": "JPEG", "quality": 90, "subsampling": 0}
+"""JPEG without chroma subsampling keeps the text edges clean and encodes a card in ~4 ms; a
+1200×630 PNG took ~27 ms, the largest share of a cold build with a card per signatory."""
 MARGIN = 72
 TITLE_SIZES = (76, 68, 60, 54, 48, 44)
 MAX_LINES = 4
@@ -58,7 +61,7 @@ class CardJob:
 
     @property
     def file_name(self) -> str:
-        return f"{self.key}-share.png"
+        return f"{self.key}-share.jpg"
 
     def run(self) -> int:
         """Draw and write the card; return how many source images were decoded."""
@@ -82,7 +85,7 @@ class CardJob:
         draw.rectangle((MARGIN, SIZE[1] - 104, MARGIN + 56, SIZE[1] - 96), fill=ORANGE)
         _draw_line(draw, (MARGIN, SIZE[1] - 84), self.brand, fonts, 34, "#ffffff", text_right - MARGIN)
         buffer = io.BytesIO()
-        card.save(buffer, format="PNG", compress_level=6)
+        card.save(buffer, **ENCODE)
         write_atomic(self.out_dir / self.file_name, buffer.getvalue())
         return decoded
 
