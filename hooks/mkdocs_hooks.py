@@ -33,6 +33,11 @@ def on_page_markdown(markdown, page, config, files):
     return mkdocs_adapter.expand_shortcodes(markdown, page, config)
 
 
+def on_page_content(html, page, config, files):
+    """Put the HTML of generated record pages in place (they skip Markdown)."""
+    return mkdocs_adapter.generated_body(html, page)
+
+
 def on_env(env, config, files):
     """Mark: every page converted; templates render next."""
     mkdocs_adapter.mark("env")

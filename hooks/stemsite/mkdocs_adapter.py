@@ -30,6 +30,8 @@ log = logging.getLogger("mkdocs.hooks.stemsite")
 
 class _State:
     build: SiteBuild | None = None
+    bodies: dict[str, str] = {}
+    """The HTML of generated record pages by ``src_uri``: MkDocs gets their front matter only."""
     marks: dict[str, float] = {}
     """When each MkDocs event fired (``time.perf_counter``), for the stage timings."""
 
@@ -55,12 +57,16 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     except DataError as error:
         _State.build = None
         raise PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n" + error.report.render()) from None
+    _State.bodies = {}
     for page in result.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             log.debug("hand-written page wins over generated %s", page.src_uri)
             continue
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src_uri, content=page.text, inclusion=inclusion))
+        text = page.text
+        if not page.in_nav:
+            text, _State.bodies[page.src_uri] = _split_html_body(text)
+        files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
     for asset in result.assets:
         if asset.source is not None:
             files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
@@ -81,6 +87,23 @@ def fold_search_accents(files: Files, config: MkDocsConfig) -> None:
     original = Path(script.abs_src_path).read_text(encoding="utf-8")
     files.remove(script)
     files.append(File.generated(config, LANGUAGE_SCRIPT, content=with_accent_folding(original)))
+
+
+def _split_html_body(text: str) -> tuple[str, str]:
+    """Front matter for MkDocs, and the body HTML to put in place of what Markdown would make.
+
+    A generated page's body is one ``markdown="0"`` block that Python-Markdown returns as it
+    is, after parsing it (md_in_html) for a few milliseconds a page; for thousands of record
+    pages that parsing was the largest part of MkDocs' Markdown stage. Collection indexes
+    still go through Markdown: hand-written pages link to their anchors, which MkDocs checks.
+    """
+    end = text.index("\n---\n", 3) + len("\n---\n")  # front_matter(): "---\n" + YAML + "---\n\n"
+    return text[:end], text[end:].replace(' markdown="0"', "")
+
+
+def generated_body(html: str, page) -> str:
+    """The body HTML of a generated record page (see :func:`_split_html_body`); others as they are."""
+    return _State.bodies.get(page.file.src_uri, html)
 
 
 def mark(event: str) -> None:
