@@ -39,8 +39,14 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """Mark: every page converted; templates render next."""
+    """Mark: every page converted; templates render next (record pages share their navigation)."""
+    mkdocs_adapter.render_once(env)
     mkdocs_adapter.mark("env")
+
+
+def on_page_context(context, page, config, nav):
+    """Tell the templates which record pages may reuse a navigation rendered before."""
+    return mkdocs_adapter.navigation_key(context, page)
 
 
 @event_priority(100)

@@ -106,6 +106,33 @@ def generated_body(html: str, page) -> str:
     return _State.bodies.get(page.file.src_uri, html)
 
 
+def render_once(env) -> None:
+    """Give templates ``stem_once(key, render)``: the first call renders, later calls reuse it.
+
+    A new cache for every build (``on_env``), so ``mkdocs serve`` never shows an old navigation.
+    """
+    rendered: dict[str, str] = {}
+
+    def once(key: str, render) -> str:
+        if key not in rendered:
+            rendered[key] = render()
+        return rendered[key]
+
+    env.globals["stem_once"] = once
+
+
+def navigation_key(context: dict, page) -> dict:
+    """Mark record pages whose tabs and sidebar equal those of every page at their depth.
+
+    Only pages outside the navigation that skip Markdown (no table of contents): for them no
+    navigation item is active, and pages in the same folder (``charter/ondertekenaars/``) get
+    the same relative links, so the folder is the key.
+    """
+    if page.file.src_uri in _State.bodies and not page.meta.get("hide"):
+        context["stem_nav_key"] = "@" + page.url.rstrip("/").rpartition("/")[0]
+    return context
+
+
 def mark(event: str) -> None:
     """Note that a MkDocs event fired now (cheap; only written out with ``STEMSITE_TIMINGS``)."""
     _State.marks[event] = time.perf_counter()

@@ -1,0 +1,57 @@
+"""The two shortcuts record pages take (stemsite.mkdocs_adapter): prove they change nothing.
+
+1. They skip Python-Markdown. Their bodies are single ``markdown="0"`` blocks, which Markdown
+   returns as they are; the build hands that HTML to MkDocs directly. If a template ever relied
+   on Markdown (a heading for the table of contents, Markdown inside the block), this says so.
+2. They reuse the tabs and navigation sidebar rendered for the first page in their folder
+   (``stem_once`` in theme/main.html). Built without that, every page must be byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+from mkdocs.config import load_config
+
+from support import REPO, build, make_project
+
+from stemsite.build import prepare
+from stemsite.mkdocs_adapter import _split_html_body
+from stemsite.project import Project
+
+
+def _squeeze(html: str) -> str:
+    return re.sub(r"\s+", " ", html).strip()
+
+
+def test_record_pages_are_what_markdown_would_make_of_them(sample_project: Path):
+    config = load_config(str(sample_project / "mkdocs.yml"))
+    result = prepare(Project(sample_project))
+    record_pages = [page for page in result.pages if not page.in_nav]
+    assert len(record_pages) > 10
+    for page in record_pages:
+        front, body = _split_html_body(page.text)
+        assert front.startswith("---\n") and front.endswith("---\n")
+        converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        expected = converter.convert(page.text[len(front):])
+        # Markdown keeps the attribute; the shortcut drops it (it is no HTML attribute).
+        assert _squeeze(body) == _squeeze(expected.replace(' markdown="0"', "")), page.src_uri
+
+
+def test_shared_navigation_renders_what_each_page_would_render(sample_site: Path, tmp_path: Path):
+    root = make_project(tmp_path / "plain")
+    (root / "theme").unlink()
+    shutil.copytree(REPO / "theme", root / "theme")
+    main = root / "theme" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    assert "stem_once(" in text
+    main.write_text(text[: text.index("{#- Record pages sit outside")], encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = sorted(p.relative_to(sample_site) for p in sample_site.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        assert (root / "site" / page).read_bytes() == (sample_site / page).read_bytes(), page
