@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -67,9 +68,11 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         if not page.in_nav:
             text, _State.bodies[page.src_uri] = _split_html_body(text)
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
+    cache_dir = result.project.cache_dir.resolve()
     for asset in result.assets:
         if asset.source is not None:
-            files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
+            kind = _CachedFile if asset.source.resolve().is_relative_to(cache_dir) else File
+            files.append(kind.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
         else:
             files.append(File.generated(config, asset.dest_uri, content=asset.content or b""))
     fold_search_accents(files, config)
@@ -77,6 +80,27 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         log.debug("stage %s: %.3f s", stage, seconds)
     mark("files_done")
     return files
+
+
+class _CachedFile(File):
+    """An image from the build's cache: linked into the site instead of copied.
+
+    Cache files are named by their content hash and replaced, never rewritten, so a hard link
+    cannot change under the site; at thousands of logos copying them was a measurable part of
+    every warm build. Where linking is impossible (another file system) the file is copied.
+    """
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        target = self.abs_dest_path
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            if os.path.lexists(target):
+                os.unlink(target)
+            os.link(self.abs_src_path, target)
+        except OSError:
+            shutil.copyfile(self.abs_src_path, target)
 
 
 def fold_search_accents(files: Files, config: MkDocsConfig) -> None:

@@ -55,3 +55,11 @@ def test_shared_navigation_renders_what_each_page_would_render(sample_site: Path
     assert len(pages) > 30
     for page in pages:
         assert (root / "site" / page).read_bytes() == (sample_site / page).read_bytes(), page
+
+
+def test_cached_images_are_linked_into_the_site_not_copied(sample_project: Path):
+    cache = Project(sample_project).cache_dir / "media"
+    served = sorted((sample_project / "site" / "media").iterdir())
+    linked = [f for f in served if (cache / f.name).is_file() and f.samefile(cache / f.name)]
+    assert len(linked) > 20
+    assert len(linked) == len([f for f in served if (cache / f.name).is_file()])
