@@ -14,7 +14,7 @@ from typing import Callable
 
 from .catalog import Catalog, build_catalog
 from .editors.cms_config import produce as cms_admin
-from .feeds import atom, badges, opendata
+from .feeds import atom, badges, charter, opendata
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import attach_event_jsonld
 from .images import pipeline as images
@@ -57,6 +57,7 @@ ASSET_PRODUCERS: list[AssetProducer] = [
     badges.produce,
     atom.produce,
     opendata.produce,
+    charter.produce,
     municipality_index,
     cms_admin,
 ]

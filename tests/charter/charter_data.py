@@ -101,3 +101,49 @@ def charter_project(factory: pytest.TempPathFactory) -> Path:
         assert result.returncode == 0, result.stdout + result.stderr
         _BUILT["root"] = root
     return _BUILT["root"]
+
+
+def paginated_records(count: int) -> list[dict]:
+    """``count`` fictional signatories for a wall of several pages: every category, few fields.
+
+    Names are unique as a search ("wandondertekenaar 123" finds one); every second one shares the
+    sample PNG logo, the others the SVG (logos are required; shared files keep the image work small).
+    """
+    result = []
+    for i in range(count):
+        category = CATEGORIES[i % len(CATEGORIES)]
+        data: dict = {
+            "name": f"Fictieve Wandondertekenaar {i:03d} (testgegeven)",
+            "category": category,
+            "signed_on": (date(2023, 1, 2) + timedelta(days=2 * i)).isoformat(),
+            "commitments": [{"type": "stages", "description": "Een fictief engagement (testgegeven)."}],
+        }
+        if category != "individu":
+            data["website"] = f"https://www.wand-{i:03d}.example/"
+            data["proof"] = f"https://www.wand-{i:03d}.example/stem-charter"
+        if i % 3:
+            data["sector"] = SECTORS[i % len(SECTORS)]
+        if i % 4 != 3:
+            data["municipality"] = PLACES[(i // 2) % len(PLACES)]
+        result.append({"slug": f"fictief-wand-{i:03d}", "data": data, "logo": LOGOS[(i % 2)]})
+    return result
+
+
+def paginated_project(factory: pytest.TempPathFactory) -> Path:
+    """Build (once per session) a project whose wall needs three pages: 2 × WALL_PAGE_SIZE + 7 signatories."""
+    from stemsite.feeds.charter import WALL_PAGE_SIZE
+
+    if "paginated" not in _BUILT:
+        data = factory.mktemp("wall-data") / "data"
+        target = data / "signatories"
+        target.mkdir(parents=True)
+        for item in paginated_records(2 * WALL_PAGE_SIZE + 7):
+            text = "# Fictieve ondertekenaar: alleen voor tests.\n" + yaml.safe_dump(item["data"], allow_unicode=True, sort_keys=False)
+            (target / f"{item['slug']}.yml").write_text(text, encoding="utf-8")
+            logo = SAMPLE_DATA / "signatories" / item["logo"]
+            shutil.copy(logo, target / f"{item['slug']}{logo.suffix}")
+        root = make_project(factory.mktemp("wall"), data=data, content=False)
+        result = build(root)
+        assert result.returncode == 0, result.stdout + result.stderr
+        _BUILT["paginated"] = root
+    return _BUILT["paginated"]

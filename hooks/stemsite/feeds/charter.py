@@ -8,10 +8,12 @@ functions as Jinja filters (``catalog | charter_wall``), registered in ``pages.r
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .. import places
 from ..collections import LOGO_EXTENSIONS
@@ -19,11 +21,20 @@ from ..catalog import Catalog, Record
 from ..images import inspect as image_checks
 from ..vocabularies import Term
 
+if TYPE_CHECKING:  # build.py imports this module to register the producer
+    from ..build import Asset, SiteBuild
+
 ELSEWHERE = "elders"
 """Province value of a signatory outside Flanders and Brussels (the filters offer it too)."""
 ELSEWHERE_LABEL = "Buiten Vlaanderen en Brussel"
 EAGER_LOGOS = 12
-"""Logos in the first rows of the wall load at once; the rest wait until they scroll near."""
+"""Logos in the first rows of each page of the wall load at once; the rest wait until they scroll near."""
+WALL_PAGE_SIZE = 150
+"""Tiles per page of the wall: page 1 is ``/charter/ondertekenaars/``, page k ``…/pagina/<k>/``.
+The only place the number lives; it keeps the wall's first view light at thousands of signatories."""
+WALL_SECTION = "charter/ondertekenaars"
+WALL_JSON = f"{WALL_SECTION}/wand.json"
+"""Every tile's facts for the filters (``wall.js``), fetched only when a paginated wall is filtered."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,61 @@ class Wall:
     provinces: list[Option]
     figures: Figures
     entries: list[WallEntry] = field(default_factory=list)
+    page_size: int = WALL_PAGE_SIZE
+
+    @property
+    def page_count(self) -> int:
+        return len(paginate(self.entries, self.page_size))
+
+    def page(self, number: int) -> WallPage:
+        """Page ``number`` (1-based) of the wall, with the groups of the tiles on it."""
+        slices = paginate(self.entries, self.page_size)
+        entries = slices[number - 1]
+        groups = [WallGroup(g.term, [e for e in entries if e.record["category"] == g.term.value]) for g in self.groups]
+        return WallPage(number, len(slices), [g for g in groups if g.entries], entries)
+
+
+@dataclass(frozen=True)
+class WallPage:
+    """One page of the wall: its slice of tiles (in the wall's order) and where the others are."""
+
+    number: int
+    count: int
+    groups: list[WallGroup]
+    entries: list[WallEntry]
+
+    @property
+    def paginated(self) -> bool:
+        return self.count > 1
+
+    @property
+    def src_uri(self) -> str:
+        return wall_page_path(self.number) + "index.md"
+
+
+def paginate(items: list, size: int = WALL_PAGE_SIZE) -> list[list]:
+    """``items`` in slices of ``size``, in order; always at least one (empty) slice."""
+    if size < 1:
+        raise ValueError("page size must be at least 1")
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def wall_page_path(number: int) -> str:
+    """Site-relative URL of page ``number`` of the wall (page 1 is the wall itself)."""
+    return f"{WALL_SECTION}/" if number == 1 else f"{WALL_SECTION}/pagina/{number}/"
+
+
+def tile_logo(media) -> tuple[str, int, int] | None:
+    """The lightest logo file for a tile: site-relative URL, width, height (CSS px), or None.
+
+    The 1x WebP of a raster logo (its fallback when there is no WebP), an SVG as it is.
+    """
+    if not media:
+        return None
+    get = media.get if isinstance(media, dict) else lambda name: getattr(media, name, None)
+    if get("kind") == "raster" and get("srcset_webp"):
+        return get("srcset_webp").split(", ")[0].rsplit(" ", 1)[0], get("width"), get("height")
+    return get("src"), get("width"), get("height")
 
 
 def key(text: str) -> str:
@@ -151,7 +217,7 @@ def wall(catalog: Catalog) -> Wall:
     # Page order (by category, then name) decides which logos are in the first rows.
     in_page_order = [r for t in terms for r in records if r["category"] == t.value]
     entries = [WallEntry(r, place_of(catalog, r), key(r.get("sector") or ""),
-                         "eager" if i < EAGER_LOGOS else "lazy")
+                         "eager" if i % WALL_PAGE_SIZE < EAGER_LOGOS else "lazy")
                for i, r in enumerate(in_page_order)]
     groups = [WallGroup(t, [e for e in entries if e.record["category"] == t.value]) for t in terms]
     groups = [g for g in groups if g.entries]
@@ -162,6 +228,34 @@ def wall(catalog: Catalog) -> Wall:
     provinces = sorted(_options(entries, lambda e: e.place.province, lambda e: e.place.province_label),
                        key=lambda o: province_order.index(o.value))
     return Wall(groups, categories, sectors, provinces, figures(catalog), entries)
+
+
+def wall_json(wall: Wall) -> bytes:
+    """What a tile and the filters need of every signatory on the wall, in the wall's order.
+
+    Compact (rows under ``fields``), same-origin, URLs site-relative; ``wall.js`` builds the
+    tiles from it with DOM calls only, so names stay text.
+    """
+    fields = ["url", "name", "category", "sector", "province", "signed_on", "logo", "width", "height", "employees"]
+    rows = []
+    for entry in wall.entries:
+        record = entry.record
+        logo = tile_logo(record.media.get("picture"))
+        rows.append([record.page_url, record.label, record["category"], entry.sector_key, entry.place.province,
+                     record["signed_on"].isoformat(), *(logo or (None, None, None)), record.get("employees")])
+    document = {
+        "categories": [{"value": g.term.value, "label": g.term.label} for g in wall.groups],
+        "fields": fields,
+        "signatories": rows,
+    }
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def produce(build: SiteBuild) -> list[Asset]:
+    """``charter/ondertekenaars/wand.json`` for the filters of a paginated wall (after the images)."""
+    from ..build import Asset  # build.py imports this module first
+
+    return [Asset(WALL_JSON, content=wall_json(wall(build.catalog)))]
 
 
 def commitments_by_type(catalog: Catalog, record: Record) -> list[tuple[Term, list[str]]]:
@@ -204,6 +298,8 @@ def number_nl(value: int) -> str:
 FILTERS = {
     "charter_wall": wall,
     "charter_figures": figures,
+    "tile_logo": tile_logo,
+    "wall_page_path": wall_page_path,
     "charter_newest": newest,
     "commitments_by_type": commitments_by_type,
     "number_nl": number_nl,

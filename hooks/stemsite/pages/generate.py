@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from ..catalog import Catalog, Record
 from ..collections import COLLECTIONS, Collection
+from ..feeds import charter
 from .render import environment, municipality_name
 
 MAX_DESCRIPTION = 160
@@ -98,9 +99,34 @@ def index_page(collection: Collection, catalog: Catalog, templates: Path) -> Gen
                  in_nav=True)
 
 
+def wall_pages(collection: Collection, catalog: Catalog, templates: Path) -> list[GeneratedPage]:
+    """The charter wall in pages of ``charter.WALL_PAGE_SIZE`` tiles: page 1 is the collection index,
+    pages 2..n live at ``/charter/ondertekenaars/pagina/<k>/``, out of the navigation and the search index."""
+    wall = charter.wall(catalog)
+    context = {"records": catalog.collection(collection.name), "catalog": catalog, "collection": collection,
+               "wall": wall}
+    pages = []
+    for number in range(1, wall.page_count + 1):
+        wall_page = wall.page(number)
+        if number == 1:
+            meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht."}
+        else:
+            meta = {"title": f"{collection.title} (pagina {number} van {wall_page.count})",
+                    "description": f"{collection.title}: pagina {number} van {wall_page.count}.",
+                    "search": {"exclude": True}}
+        pages.append(_page(templates, f"{collection.kind}-index.html", wall_page.src_uri, meta,
+                           dict(context, wall_page=wall_page), in_nav=number == 1))
+    return pages
+
+
 def generate(catalog: Catalog, templates: Path) -> list[GeneratedPage]:
     """Every generated page of the site, indexes first."""
-    pages = [index_page(c, catalog, templates) for c in COLLECTIONS]
+    pages = []
+    for collection in COLLECTIONS:
+        if collection.name == "signatories":
+            pages.extend(wall_pages(collection, catalog, templates))
+        else:
+            pages.append(index_page(collection, catalog, templates))
     for collection in COLLECTIONS:
         pages.extend(record_page(r, catalog, templates) for r in catalog.collection(collection.name))
     return pages
