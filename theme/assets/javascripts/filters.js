@@ -10,10 +10,18 @@
  *   - elements with data-filter-group around items are hidden when none of their items show;
  *   - [data-filter-count="ID"] tells how many items show (a polite live region);
  *   - control names are the URL query parameters, so a filtered view can be shared.
+ * A list the server split into pages (the charter wall) holds only its own page. Its form names the whole
+ * list: data-filter-source (a same-origin JSON URL) and data-filter-render (a function registered in
+ * window.stemFilters.renderers, called as render(data, list, form) to fill the list with every item).
+ * The JSON is fetched once, when a filter or the sort is first used (or set in the URL); while a filter
+ * is active every item shows and [data-filter-paged="ID"] (the page links) hides; clearing the filters
+ * puts the server's page back. data-filter-total is the size of the whole list, for the count.
  */
 (function () {
   "use strict";
-  var matchers = (window.stemFilters = window.stemFilters || { matchers: {} }).matchers;
+  var stemFilters = (window.stemFilters = window.stemFilters || {});
+  var matchers = (stemFilters.matchers = stemFilters.matchers || {});
+  stemFilters.renderers = stemFilters.renderers || {};
 
   function normalise(text) {
     return (text || "").toString().normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
@@ -40,12 +48,61 @@
     var controls = Array.prototype.slice.call(form.querySelectorAll("[data-filter-key], [data-filter-sort]"));
     var counters = document.querySelectorAll('[data-filter-count="' + list.id + '"]');
     var params = new URLSearchParams(window.location.search);
+    var source = form.dataset.filterSource, whole = null, loading = null, failed = false;
+    var own = Array.prototype.slice.call(list.childNodes), ownItems = items;
+    var paged = document.querySelectorAll('[data-filter-paged="' + list.id + '"]');
+    var total = parseInt(form.dataset.filterTotal, 10);
+    Array.prototype.forEach.call(counters, function (counter) { counter.dataset.filterInitial = counter.textContent; });
 
     controls.forEach(function (control) {
       if (params.has(control.name)) control.value = params.get(control.name);
     });
 
+    function active() {
+      return controls.some(function (control) {
+        return control.value && control.value !== (control.dataset.filterDefault || "");
+      });
+    }
+
+    // Paged list: every item while a filter is active (fetched once), the server's page otherwise.
+    function choosePage(updateUrl) {
+      if (!source) return true;
+      var wanted = active() && !failed;
+      if (wanted && !whole) {
+        if (!loading) {
+          loading = fetch(source, { credentials: "same-origin" })
+            .then(function (response) {
+              if (!response.ok) throw new Error(response.status);
+              return response.json();
+            })
+            .then(function (data) {
+              var render = stemFilters.renderers[form.dataset.filterRender];
+              var fragment = document.createDocumentFragment();
+              render(data, fragment, form);
+              whole = fragment;
+            })
+            .catch(function () { failed = true; })
+            .then(function () { apply(updateUrl); });
+        }
+        return false;
+      }
+      var showWhole = wanted && whole;
+      if (showWhole && items === ownItems) {
+        own.forEach(function (node) { node.parentNode === list && list.removeChild(node); });
+        list.appendChild(whole);
+        items = Array.prototype.slice.call(list.querySelectorAll("[data-filter-item]"));
+      } else if (!showWhole && items !== ownItems) {
+        whole = document.createDocumentFragment();
+        while (list.firstChild) whole.appendChild(list.firstChild);
+        own.forEach(function (node) { list.appendChild(node); });
+        items = ownItems;
+      }
+      Array.prototype.forEach.call(paged, function (nav) { nav.hidden = !!showWhole; });
+      return true;
+    }
+
     function apply(updateUrl) {
+      if (!choosePage(updateUrl)) return;
       var shown = 0, query = new URLSearchParams();
       items.forEach(function (item) {
         var visible = controls.every(function (control) {
@@ -65,8 +122,10 @@
       });
       var noun = form.dataset.filterNoun || "resultaten";
       Array.prototype.forEach.call(counters, function (counter) {
-        counter.textContent = shown === items.length ? shown + " " + noun
-          : shown + " van " + items.length + " " + noun;
+        var all = items === ownItems && total ? total : items.length;
+        if (source && items === ownItems && shown === items.length) counter.textContent = counter.dataset.filterInitial;
+        else if (failed) counter.textContent = "De filters konden de volledige lijst niet laden; je ziet alleen deze pagina.";
+        else counter.textContent = shown === items.length ? all + " " + noun : shown + " van " + all + " " + noun;
       });
       if (updateUrl) {
         var search = query.toString();
