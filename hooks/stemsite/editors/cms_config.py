@@ -194,7 +194,9 @@ def render(config: dict[str, Any]) -> str:
     """``admin/config.yml``: generated, with a header saying so."""
     head = ("# Gegenereerd bij elke build uit schemas/ en data/vocabularies/ "
             "(hooks/stemsite/editors/cms_config.py). Niet met de hand aanpassen.\n")
-    return head + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=120)
+    # libyaml's emitter when present: the same text as safe_dump, a second less on every build.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return head + yaml.dump(config, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
 
 
 def produce(build: SiteBuild) -> list[Asset]:
