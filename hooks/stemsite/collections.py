@@ -29,11 +29,13 @@ class Collection:
     image: str | None = None
     """``required``, ``optional`` or ``None``: an image beside the record, same stem."""
     image_extensions: tuple[str, ...] = ()
+    reserved_slugs: tuple[str, ...] = ()
+    """Names the section uses for pages of its own (the wall's ``pagina/<k>/``): no record may take them."""
 
 
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("signatories", "signatory", "charter/ondertekenaars", "Ondertekenaars van het STEM-charter",
-               "name", image="required", image_extensions=LOGO_EXTENSIONS),
+               "name", image="required", image_extensions=LOGO_EXTENSIONS, reserved_slugs=("pagina",)),
     Collection("role_models", "role-model", "rolmodellen", "Rolmodellen",
                "name", image="required", image_extensions=RASTER_EXTENSIONS),
     Collection("academies", "academy", "academies", "STEM-academies", "name"),

@@ -181,6 +181,16 @@ def test_image_named_like_another_format(project):
                              "— geef het de extensie .png")
 
 
+def test_the_walls_page_folder_is_no_signatory_name(project):
+    write(project, "signatories/pagina.yml", SIGNATORY)
+    logo(project, "pagina")
+    assert problems(project) == [
+        f"data/signatories/pagina.{ext}:1: bestandsnaam: de naam 'pagina' is voorbehouden: "
+        f"/charter/ondertekenaars/pagina/ is al een pagina — kies een andere bestandsnaam, bv. de volledige naam van de organisatie"
+        for ext in ("png", "yml")
+    ]
+
+
 def test_symlink_is_refused(project, tmp_path):
     outside = tmp_path / "secret.yml"
     outside.write_text(ACADEMY, encoding="utf-8")

@@ -110,6 +110,10 @@ def _collect_folder(collection: Collection, folder: Path, project: Project, repo
             report.add(rel, 1, "bestandsnaam", f"'{path.name}' is geen geldige bestandsnaam (slug)",
                        "gebruik alleen kleine letters, cijfers en koppeltekens, bv. mijn-organisatie.yml")
             continue
+        if stem in collection.reserved_slugs:
+            report.add(rel, 1, "bestandsnaam", f"de naam '{stem}' is voorbehouden: /{collection.section}/{stem}/ is al een pagina",
+                       "kies een andere bestandsnaam, bv. de volledige naam van de organisatie")
+            continue
         if written_ext == "yml":
             records.append(path)
         elif ext in ("yml", "yaml"):  # one spelling, or x.yml and x.YML would be two records with one page
