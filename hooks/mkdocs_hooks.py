@@ -29,7 +29,8 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Fill the data blocks (``<!-- stem:name -->``) of hand-written pages."""
+    """Give record pages their metadata; fill the data blocks (``<!-- stem:name -->``) of hand-written pages."""
+    markdown = mkdocs_adapter.direct_page_source(markdown, page)
     return mkdocs_adapter.expand_shortcodes(markdown, page, config)
 
 

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build import SiteBuild, prepare
 from .images import pipeline as images
-from .pages.generate import root_prefix
+from .pages.generate import GeneratedPage, escaped, root_prefix
 from .pages.shortcodes import ShortcodeError, expand
 from .problems import DataError
 from .project import Project
@@ -31,8 +31,9 @@ log = logging.getLogger("mkdocs.hooks.stemsite")
 
 class _State:
     build: SiteBuild | None = None
-    bodies: dict[str, str] = {}
-    """The HTML of generated record pages by ``src_uri``: MkDocs gets their front matter only."""
+    direct: dict[str, GeneratedPage] = {}
+    """Generated pages outside the navigation by ``src_uri``: MkDocs reads and converts nothing of
+    them; their metadata and HTML are handed over directly (see :func:`direct_page_source`)."""
     marks: dict[str, float] = {}
     """When each MkDocs event fired (``time.perf_counter``), for the stage timings."""
 
@@ -58,16 +59,16 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     except DataError as error:
         _State.build = None
         raise PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n" + error.report.render()) from None
-    _State.bodies = {}
+    _State.direct = {}
     for page in result.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             log.debug("hand-written page wins over generated %s", page.src_uri)
             continue
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        text = page.text
-        if not page.in_nav:
-            text, _State.bodies[page.src_uri] = _split_html_body(text)
-        files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
+        if page.in_nav:
+            files.append(File.generated(config, page.src_uri, content=page.text, inclusion=InclusionLevel.INCLUDED))
+        else:
+            _State.direct[page.src_uri] = page
+            files.append(File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
     cache_dir = result.project.cache_dir.resolve()
     for asset in result.assets:
         if asset.source is not None:
@@ -113,21 +114,27 @@ def fold_search_accents(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, LANGUAGE_SCRIPT, content=with_accent_folding(original)))
 
 
-def _split_html_body(text: str) -> tuple[str, str]:
-    """Front matter for MkDocs, and the body HTML to put in place of what Markdown would make.
+def direct_page_source(markdown: str, page) -> str:
+    """Give a generated record page its metadata; it has no Markdown of its own.
 
-    A generated page's body is one ``markdown="0"`` block that Python-Markdown returns as it
-    is, after parsing it (md_in_html) for a few milliseconds a page; for thousands of record
-    pages that parsing was the largest part of MkDocs' Markdown stage. Collection indexes
-    still go through Markdown: hand-written pages link to their anchors, which MkDocs checks.
+    A record page's body is one ``markdown="0"`` block that Python-Markdown returns as it is,
+    after parsing it for milliseconds; its front matter only went through YAML twice (written,
+    read back). At thousands of record pages both were a large part of the build, so MkDocs
+    gets an empty file, the metadata is set here (escaped as front matter would be) and the
+    body replaces the empty HTML in :func:`generated_body`. Collection indexes still go
+    through Markdown: hand-written pages link to their anchors, which MkDocs checks.
     """
-    end = text.index("\n---\n", 3) + len("\n---\n")  # front_matter(): "---\n" + YAML + "---\n\n"
-    return text[:end], text[end:].replace(' markdown="0"', "")
+    generated = _State.direct.get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    page.meta = escaped(generated.meta)
+    return ""
 
 
 def generated_body(html: str, page) -> str:
-    """The body HTML of a generated record page (see :func:`_split_html_body`); others as they are."""
-    return _State.bodies.get(page.file.src_uri, html)
+    """The body HTML of a generated record page; other pages as Markdown made them."""
+    generated = _State.direct.get(page.file.src_uri)
+    return html if generated is None else generated.body.replace(' markdown="0"', "")
 
 
 def render_once(env) -> None:
@@ -152,7 +159,7 @@ def navigation_key(context: dict, page) -> dict:
     navigation item is active, and pages in the same folder (``charter/ondertekenaars/``) get
     the same relative links, so the folder is the key.
     """
-    if page.file.src_uri in _State.bodies and not page.meta.get("hide"):
+    if page.file.src_uri in _State.direct and not page.meta.get("hide"):
         context["stem_nav_key"] = "@" + page.url.rstrip("/").rpartition("/")[0]
     return context
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 from mkdocs.config import load_config
+from mkdocs.utils import meta
 
 from support import REPO, build, make_project
 
 from stemsite.build import prepare
-from stemsite.mkdocs_adapter import _split_html_body
+from stemsite.mkdocs_adapter import _State, direct_page_source, generated_body
 from stemsite.project import Project
 
 
@@ -32,13 +34,21 @@ def test_record_pages_are_what_markdown_would_make_of_them(sample_project: Path)
     result = prepare(Project(sample_project))
     record_pages = [page for page in result.pages if not page.in_nav]
     assert len(record_pages) > 10
-    for page in record_pages:
-        front, body = _split_html_body(page.text)
-        assert front.startswith("---\n") and front.endswith("---\n")
-        converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        expected = converter.convert(page.text[len(front):])
-        # Markdown keeps the attribute; the shortcut drops it (it is no HTML attribute).
-        assert _squeeze(body) == _squeeze(expected.replace(' markdown="0"', "")), page.src_uri
+    saved = _State.direct
+    try:
+        _State.direct = {page.src_uri: page for page in record_pages}
+        for page in record_pages:
+            mkdocs_page = SimpleNamespace(file=SimpleNamespace(src_uri=page.src_uri), meta={})
+            assert direct_page_source("", mkdocs_page) == ""
+            # The metadata MkDocs would have read from the page as a file with front matter.
+            markdown_text, front = meta.get_data(page.text)
+            assert mkdocs_page.meta == front, page.src_uri
+            # The HTML Markdown would have made of it; Markdown keeps the attribute, the shortcut drops it.
+            converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+            expected = converter.convert(markdown_text).replace(' markdown="0"', "")
+            assert _squeeze(generated_body("", mkdocs_page)) == _squeeze(expected), page.src_uri
+    finally:
+        _State.direct = saved
 
 
 def test_shared_navigation_renders_what_each_page_would_render(sample_site: Path, tmp_path: Path):

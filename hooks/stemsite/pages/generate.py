@@ -26,13 +26,20 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the build adds: where it goes and its full text."""
+    """A page the build adds: where it goes, its page metadata and its body (one HTML block)."""
 
     src_uri: str
     """Path as if under ``content/``, e.g. ``academies/maldegem.md``."""
-    text: str
+    meta: dict[str, Any]
+    """What front matter would hold (title, description, search, record, image), not yet escaped."""
+    body: str
     in_nav: bool = False
     """Collection indexes may be linked from the navigation; record pages never are."""
+
+    @property
+    def text(self) -> str:
+        """The page as a Markdown file with escaped YAML front matter (``stemsite generate``)."""
+        return front_matter(self.meta) + self.body
 
 
 def root_prefix(src_uri: str) -> str:
@@ -42,11 +49,15 @@ def root_prefix(src_uri: str) -> str:
     return "../" * depth
 
 
+def escaped(meta: dict[str, Any]) -> dict[str, Any]:
+    """Page metadata with every top-level string escaped for HTML, as templates expect it."""
+    return {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter with every string escaped for HTML."""
-    safe = {k: (str(escape(v)) if isinstance(v, str) else v) for k, v in meta.items()}
     # libyaml's emitter when present: the same text as safe_dump, ~7× faster (10,000 pages: seconds).
-    text = yaml.dump(safe, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+    text = yaml.dump(escaped(meta), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return "---\n" + text + "---\n\n"
 
 
@@ -69,7 +80,7 @@ def _page(templates: Path, template: str, src_uri: str, meta: dict[str, Any], co
           in_nav: bool = False) -> GeneratedPage:
     root = root_prefix(src_uri)
     body = environment(templates).get_template(template).render(root=root, **context)
-    return GeneratedPage(src_uri, front_matter(meta) + body.strip() + "\n", in_nav)
+    return GeneratedPage(src_uri, meta, body.strip() + "\n", in_nav)
 
 
 def record_page(record: Record, catalog: Catalog, templates: Path) -> GeneratedPage:
