@@ -184,14 +184,20 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 def open_search(page: Page, url: str) -> float:
-    """Load the home page and wait until the search index is ready; returns the wait in ms."""
-    page.goto(url, wait_until="load")
-    meta = page.locator(".md-search-result__meta")
-    busy = meta.inner_text()
-    start = page.evaluate("performance.now()")
-    page.wait_for_function("busy => document.querySelector('.md-search-result__meta').textContent.trim() !== busy",
-                           arg=busy.strip(), timeout=120_000)
-    return page.evaluate("performance.now()") - start
+    """Load the home page and wait until the search index is ready; returns ms since navigation start.
+
+    Ready is when the result line no longer says what the page was served with (the
+    "preparing" text): on a small site the worker may be ready before ``load`` fires.
+    """
+    page.goto(url, wait_until="commit")
+    served = page.evaluate("""async () => {
+        const html = await (await fetch(location.href)).text();
+        return new DOMParser().parseFromString(html, "text/html")
+            .querySelector('.md-search-result__meta').textContent.trim();
+    }""")
+    page.wait_for_function("busy => (document.querySelector('.md-search-result__meta') || {textContent: busy})"
+                           ".textContent.trim() !== busy", arg=served, timeout=120_000)
+    return page.evaluate("performance.now()")
 
 
 def first_results(page: Page, query: str, count: int = 3) -> list[str]:
