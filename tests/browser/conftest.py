@@ -38,6 +38,12 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 @pytest.fixture(scope="session")
+def serve_folder() -> Callable[[Path], tuple[http.server.ThreadingHTTPServer, str]]:
+    """:func:`serve`, for test modules that build a site of their own and override ``site_url``."""
+    return serve
+
+
+@pytest.fixture(scope="session")
 def site_url(sample_site: Path) -> Iterator[str]:
     """The sample site on localhost."""
     server, url = serve(sample_site)

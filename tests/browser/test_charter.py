@@ -6,11 +6,8 @@ signatories, see ``tests/charter/charter_data.py``), served on localhost.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import sys
-import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -24,23 +21,16 @@ BUILT_SITE_URL = "http://127.0.0.1:8000/"  # what the build wrote into absolute 
 WALL = "charter/ondertekenaars/"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def charter_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return charter_project(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
-def site_url(charter_root: Path) -> Iterator[str]:
+def site_url(charter_root: Path, serve_folder) -> Iterator[str]:
     """Overrides the sample site: the ``page`` fixture then watches this origin."""
-    handler = functools.partial(_Quiet, directory=str(charter_root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve_folder(charter_root / "site")
+    yield url
     server.shutdown()
 
 

@@ -7,11 +7,8 @@ grouped as on the server; clearing the filters puts page 1 back.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import sys
-import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -28,23 +25,16 @@ WALL = "charter/ondertekenaars/"
 TOTAL = 2 * WALL_PAGE_SIZE + 7
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def paged_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return paginated_project(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
-def site_url(paged_root: Path) -> Iterator[str]:
+def site_url(paged_root: Path, serve_folder) -> Iterator[str]:
     """Overrides the sample site: the ``page`` fixture then watches this origin."""
-    handler = functools.partial(_Quiet, directory=str(paged_root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve_folder(paged_root / "site")
+    yield url
     server.shutdown()
 
 

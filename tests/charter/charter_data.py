@@ -27,6 +27,17 @@ FORMULA_NAME = "=HYPERLINK(\"https://fout.example\") Formule (testgegeven)"
 FORMULA_SLUG = "fictief-formule"
 
 
+def _vary(data: dict, i: int, category: str, host: str) -> None:
+    """The optional fields, present for some records only: website and proof, sector, municipality."""
+    if category != "individu":
+        data["website"] = f"https://www.{host}.example/"
+        data["proof"] = f"https://www.{host}.example/stem-charter"
+    if i % 3:
+        data["sector"] = SECTORS[i % len(SECTORS)]
+    if i % 4 != 3:
+        data["municipality"] = PLACES[(i // 2) % len(PLACES)]
+
+
 def _record(i: int) -> dict:
     category = CATEGORIES[i % len(CATEGORIES)]
     slug = f"fictief-ondertekenaar-{i:02d}"
@@ -40,13 +51,7 @@ def _record(i: int) -> dict:
             {"type": "stages", "description": "Nog een stage-engagement (testgegeven)."},
         ],
     }
-    if category != "individu":
-        data["website"] = f"https://www.{slug}.example/"
-        data["proof"] = f"https://www.{slug}.example/stem-charter"
-    if i % 3:
-        data["sector"] = SECTORS[i % len(SECTORS)]
-    if i % 4 != 3:
-        data["municipality"] = PLACES[(i // 2) % len(PLACES)]
+    _vary(data, i, category, slug)
     if i % 2 == 0 and category != "individu":
         data["employees"] = 10 * (i + 1)
     if i in WITHDRAWN:
@@ -118,13 +123,7 @@ def paginated_records(count: int) -> list[dict]:
             "signed_on": (date(2023, 1, 2) + timedelta(days=2 * i)).isoformat(),
             "commitments": [{"type": "stages", "description": "Een fictief engagement (testgegeven)."}],
         }
-        if category != "individu":
-            data["website"] = f"https://www.wand-{i:03d}.example/"
-            data["proof"] = f"https://www.wand-{i:03d}.example/stem-charter"
-        if i % 3:
-            data["sector"] = SECTORS[i % len(SECTORS)]
-        if i % 4 != 3:
-            data["municipality"] = PLACES[(i // 2) % len(PLACES)]
+        _vary(data, i, category, f"wand-{i:03d}")
         result.append({"slug": f"fictief-wand-{i:03d}", "data": data, "logo": LOGOS[(i % 2)]})
     return result
 
