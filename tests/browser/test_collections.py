@@ -234,3 +234,19 @@ def test_role_model_photos_carry_no_exif(page, site_url, path):
         assert len(image.getexif()) == 0, url
         assert "exif" not in image.info and "xmp" not in image.info, url
     page.watch.assert_clean()
+
+
+@pytest.mark.parametrize("path, form, items", [
+    ("rolmodellen/", "form.gallery-filter", "#rolmodellen-lijst"),
+    ("goede-praktijken/", "form.stem-filter", "[data-filter-item]"),
+])
+def test_filter_forms_take_their_room_before_the_script_runs(new_page, site_url, path, form, items):
+    """No layout shift: the list starts at the same height whether the script has shown the form or not."""
+    page = new_page()
+    page.route("**/filters.js", lambda route: route.fulfill(status=200, body="", content_type="text/javascript"))
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator(form).is_hidden()
+    before = page.eval_on_selector(items, "e => e.getBoundingClientRect().top")
+    page.evaluate(f"document.querySelector('{form}').hidden = false")
+    assert page.eval_on_selector(items, "e => e.getBoundingClientRect().top") == before
+    page.watch.assert_clean()
