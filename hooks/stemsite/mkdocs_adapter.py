@@ -153,7 +153,7 @@ def render_once(env) -> None:
 
 
 def navigation_key(context: dict, page) -> dict:
-    """Mark record pages whose tabs and sidebar equal those of every page at their depth.
+    """Mark record pages whose tabs and sidebar equal those of every record page in their folder.
 
     Only pages outside the navigation that skip Markdown (no table of contents): for them no
     navigation item is active, and pages in the same folder (``charter/ondertekenaars/``) get
