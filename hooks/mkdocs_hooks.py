@@ -29,24 +29,18 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Give record pages their metadata; fill the data blocks (``<!-- stem:name -->``) of hand-written pages."""
-    markdown = mkdocs_adapter.direct_page_source(markdown, page)
+    """Fill the data blocks (``<!-- stem:name -->``) of hand-written pages."""
     return mkdocs_adapter.expand_shortcodes(markdown, page, config)
 
 
-def on_page_content(html, page, config, files):
-    """Put the HTML of generated record pages in place (they skip Markdown)."""
-    return mkdocs_adapter.generated_body(html, page)
-
-
 def on_env(env, config, files):
-    """Mark: every page converted; templates render next (record pages share their navigation)."""
+    """Mark: every page converted; templates render next (record pages share their header and navigation)."""
     mkdocs_adapter.render_once(env)
     mkdocs_adapter.mark("env")
 
 
 def on_page_context(context, page, config, nav):
-    """Tell the templates which record pages may reuse a navigation rendered before."""
+    """Tell the templates which record pages may reuse a header and navigation rendered before."""
     return mkdocs_adapter.navigation_key(context, page)
 
 
@@ -58,7 +52,8 @@ def _pages_rendered(config):
 
 @event_priority(-100)
 def _build_done(config):
-    """Mark the end (after the search index) and write the timings if asked."""
+    """Add the record pages to the search index Material wrote; mark the end and write the timings if asked."""
+    mkdocs_adapter.add_record_search_entries(config)
     mkdocs_adapter.mark("done")
     mkdocs_adapter.write_timings()
 

@@ -16,7 +16,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from jinja2 import pass_context
+from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .build import SiteBuild, prepare
 from .images import pipeline as images
@@ -25,15 +29,15 @@ from .pages.shortcodes import ShortcodeError, expand
 from .problems import DataError
 from .project import Project
 from .search import LANGUAGE_SCRIPT, with_accent_folding
+from .search.sections import search_entries
 
 log = logging.getLogger("mkdocs.hooks.stemsite")
 
 
 class _State:
     build: SiteBuild | None = None
-    direct: dict[str, GeneratedPage] = {}
-    """Generated pages outside the navigation by ``src_uri``: MkDocs reads and converts nothing of
-    them; their metadata and HTML are handed over directly (see :func:`direct_page_source`)."""
+    search_entries: list[dict] = []
+    """The record pages' search entries (:mod:`stemsite.search.sections`), added to Material's index at the end."""
     marks: dict[str, float] = {}
     """When each MkDocs event fired (``time.perf_counter``), for the stage timings."""
 
@@ -59,7 +63,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     except DataError as error:
         _State.build = None
         raise PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n" + error.report.render()) from None
-    _State.direct = {}
+    _State.search_entries = []
     for page in result.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             log.debug("hand-written page wins over generated %s", page.src_uri)
@@ -67,8 +71,9 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         if page.in_nav:
             files.append(File.generated(config, page.src_uri, content=page.text, inclusion=InclusionLevel.INCLUDED))
         else:
-            _State.direct[page.src_uri] = page
-            files.append(File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            _RecordPage(page, file, config)  # becomes file.page; MkDocs makes pages only for files without one
     cache_dir = result.project.cache_dir.resolve()
     for asset in result.assets:
         if asset.source is not None:
@@ -114,54 +119,99 @@ def fold_search_accents(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, LANGUAGE_SCRIPT, content=with_accent_folding(original)))
 
 
-def direct_page_source(markdown: str, page) -> str:
-    """Give a generated record page its metadata; it has no Markdown of its own.
+class _RecordPage(Page):
+    """A generated record page: its metadata and HTML come from the package, not from a file.
 
     A record page's body is one ``markdown="0"`` block that Python-Markdown returns as it is,
-    after parsing it for milliseconds; its front matter only went through YAML twice (written,
-    read back). At thousands of record pages both were a large part of the build, so MkDocs
-    gets an empty file, the metadata is set here (escaped as front matter would be) and the
-    body replaces the empty HTML in :func:`generated_body`. Collection indexes still go
-    through Markdown: hand-written pages link to their anchors, which MkDocs checks.
+    after building a converter and parsing the block for about a millisecond; its front matter
+    only went through YAML twice (written, read back). At thousands of record pages both were a
+    large part of the build, so the page takes its metadata (escaped as front matter would be)
+    and its HTML directly. Collection indexes still go through Markdown: hand-written pages
+    link to their anchors, which MkDocs checks. ``tests/build/test_record_page_shortcuts.py``
+    proves the result equals what Markdown would have made of the page.
+
+    Its search entries come from :func:`search_entries` instead of Material's HTML parser, which
+    the page then skips (``search.exclude``); :func:`add_record_search_entries` adds them.
     """
-    generated = _State.direct.get(page.file.src_uri)
-    if generated is None:
-        return markdown
-    page.meta = escaped(generated.meta)
-    return ""
+
+    def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
+        self.generated = generated
+        super().__init__(None, file, config)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", escaped(self.generated.meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.generated.body.replace(' markdown="0"', "")
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()  # as Markdown reported them for the empty file before
+        self.links_to_anchors = {}
+        _State.search_entries.extend(search_entries(self.content, self.url, self.meta))
+        self.meta["search"] = {**(self.meta.get("search") or {}), "exclude": True}
 
 
-def generated_body(html: str, page) -> str:
-    """The body HTML of a generated record page; other pages as Markdown made them."""
-    generated = _State.direct.get(page.file.src_uri)
-    return html if generated is None else generated.body.replace(' markdown="0"', "")
+TITLE_SLOT = "\ue000stemsite-titel\ue000"
+"""Stands in for the page title while a header is rendered once for a whole folder."""
 
 
 def render_once(env) -> None:
-    """Give templates ``stem_once(key, render)``: the first call renders, later calls reuse it.
+    """Give templates ``stem_once(name, render, titled=False)``: render a block once per folder.
 
-    A new cache for every build (``on_env``), so ``mkdocs serve`` never shows an old navigation.
+    Record pages sit outside the navigation and skip Markdown (no table of contents), so no
+    navigation item is active for them and pages in the same folder get the same relative
+    links: their tabs, sidebar, header, footer, styles and scripts come out the same, except
+    the title in the header (``titled``: rendered with :data:`TITLE_SLOT` in its place, which
+    the template prints as it is, and filled in for each page). Other pages (no
+    ``stem_nav_key``) render as usual. A new cache for every build (``on_env``), so
+    ``mkdocs serve`` never shows an old navigation.
     """
     rendered: dict[str, str] = {}
 
-    def once(key: str, render) -> str:
-        if key not in rendered:
-            rendered[key] = render()
-        return rendered[key]
+    @pass_context
+    def once(context, name: str, render, titled: bool = False):
+        key = context.get("stem_nav_key")
+        if not key:
+            return render()
+        meta = context["page"].meta
+        if name + key not in rendered:
+            title = meta.get("title")
+            if titled:
+                meta["title"] = TITLE_SLOT
+            try:
+                rendered[name + key] = str(render())
+            finally:
+                if titled:
+                    meta["title"] = title
+        html = rendered[name + key]
+        return Markup(html.replace(TITLE_SLOT, meta["title"]) if titled else html)
 
     env.globals["stem_once"] = once
 
 
 def navigation_key(context: dict, page) -> dict:
-    """Mark record pages whose tabs and sidebar equal those of every record page in their folder.
+    """Mark record pages whose navigation, header and footer equal those of their folder.
 
-    Only pages outside the navigation that skip Markdown (no table of contents): for them no
-    navigation item is active, and pages in the same folder (``charter/ondertekenaars/``) get
-    the same relative links, so the folder is the key.
+    Only pages that take their HTML directly (:class:`_RecordPage`: no table of contents), have
+    a title in their metadata and hide nothing; the key is their folder (``charter/ondertekenaars``).
     """
-    if page.file.src_uri in _State.direct and not page.meta.get("hide"):
+    if isinstance(page, _RecordPage) and page.meta.get("title") and not page.meta.get("hide"):
         context["stem_nav_key"] = "@" + page.url.rstrip("/").rpartition("/")[0]
     return context
+
+
+def add_record_search_entries(config: MkDocsConfig) -> None:
+    """Add the record pages' search entries to the index Material's search plugin has written.
+
+    Only its output file is touched (same JSON layout), so nothing depends on the plugin's
+    internals; without the plugin there is no index and nothing to add.
+    """
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not _State.search_entries or not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"].extend(_State.search_entries)
+    path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
 
 
 def mark(event: str) -> None:
