@@ -31,18 +31,12 @@ _ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']
 
 
 class _Element:
-    """An open element; equal to another (or to a tag name) by tag only, as in Material."""
+    """An open element. Material compares elements by tag only, so here tags stand for them."""
 
     __slots__ = ("tag", "attrs")
 
     def __init__(self, tag: str, attrs: dict[str, str | None] | None = None) -> None:
         self.tag, self.attrs = tag, attrs or {}
-
-    def __eq__(self, other: object) -> bool:
-        return self.tag == (other.tag if isinstance(other, _Element) else other)
-
-    def __hash__(self) -> int:
-        return hash(self.tag)
 
 
 class _Section:
@@ -55,6 +49,15 @@ class _Section:
         self.id: str | None = None
 
 
+_USED = re.compile(r"data-search-exclude|linenodiv|&", re.I)
+
+
+def _needs_attributes(tag: str, source: str) -> bool:
+    """Material reads attributes only for headings (``id``), links (``class="headerlink"``),
+    ``data-search-exclude`` and ``class="linenodiv"``; every other tag's are left unparsed."""
+    return bool(source) and (tag in HEADINGS or tag == "a" or _USED.search(source) is not None)
+
+
 def _attributes(source: str) -> dict[str, str | None]:
     found: dict[str, str | None] = {}
     for match in _ATTRIBUTE.finditer(source):
@@ -65,11 +68,16 @@ def _attributes(source: str) -> dict[str, str | None]:
 
 
 class _Splitter:
-    """Material's ``Parser`` callbacks, fed by :data:`_TOKEN` instead of ``HTMLParser``."""
+    """Material's ``Parser`` callbacks, fed by :data:`_TOKEN` instead of ``HTMLParser``.
+
+    Material keeps open and skipped elements as objects equal by tag; ``tags`` and ``skip`` hold
+    those tags as strings, which answers the same questions without a comparison method per element.
+    """
 
     def __init__(self) -> None:
-        self.skip: set[Any] = {"object", "script", "style"}
+        self.skip: set[str] = {"object", "script", "style"}
         self.context: list[_Element] = []
+        self.tags: list[str] = []
         self.section: _Section | None = None
         self.data: list[_Section] = []
 
@@ -77,57 +85,60 @@ class _Splitter:
         for match in _TOKEN.finditer(html):
             closing, tag, attributes, text = match.groups()
             if text is not None:
-                self.data_(unescape(text))
+                self.data_(unescape(text) if "&" in text else text)
             elif tag is None:
                 continue  # a comment
             elif closing:
                 self.end(tag.lower())
             else:
-                self.start(tag.lower(), _attributes(attributes))
+                tag = tag.lower()
+                self.start(tag, _attributes(attributes) if _needs_attributes(tag, attributes) else {})
                 if attributes.rstrip().endswith("/"):
-                    self.end(tag.lower())
+                    self.end(tag)
 
     def _target(self) -> list[str]:
-        return self.section.title if self.section.el in self.context else self.section.text
+        return self.section.title if self.section.el.tag in self.tags else self.section.text
 
     def start(self, tag: str, attrs: dict[str, str | None]) -> None:
-        el = _Element(tag, attrs)
         if tag in VOID:
             return
+        el = _Element(tag, attrs)
         self.context.append(el)
+        self.tags.append(tag)
         if tag in HEADINGS and "id" in attrs:
             if tag != "h1" and not self.data:
-                self.section = _Section(_Element("hx"), len(self.context))
+                self.section = _Section(_Element("hx"), len(self.tags))
                 self.data.append(self.section)
-            self.section = _Section(el, len(self.context))
+            self.section = _Section(el, len(self.tags))
             if self.data:
                 self.section.id = attrs["id"]
             self.data.append(self.section)
         if not self.section:
             self.section = _Section(_Element("hx"))
             self.data.append(self.section)
-        for key, value in attrs.items():
-            if key == "data-search-exclude" or (key == "class" and value == "linenodiv"):
-                self.skip.add(el)
-                return
-        if not self.skip.intersection(self.context) and tag in KEEP:
+        if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+            self.skip.add(tag)
+            return
+        if tag in KEEP and self.skip.isdisjoint(self.tags):
             self._target().append(f"<{tag}>")
 
     def end(self, tag: str) -> None:
-        if not self.context or self.context[-1] != tag:
+        if not self.tags or self.tags[-1] != tag:
             return
-        if self.section.depth > len(self.context):
+        depth = len(self.tags)
+        if self.section.depth > depth:
             for section in reversed(self.data):
-                if section.depth <= len(self.context):
+                if section.depth <= depth:
                     self.section.depth = float("inf")
                     self.section = section
                     break
-        el = self.context.pop()
-        if el in self.skip:
-            if el.tag not in ("script", "style", "object"):
-                self.skip.remove(el)
+        self.context.pop()
+        self.tags.pop()
+        if tag in self.skip:
+            if tag not in ("script", "style", "object"):
+                self.skip.remove(tag)
             return
-        if not self.skip.intersection(self.context) and tag in KEEP:
+        if tag in KEEP and self.skip.isdisjoint(self.tags):
             data = self._target()
             index = data.index(f"<{tag}>")
             for i in range(index + 1, len(data)):
@@ -140,19 +151,19 @@ class _Splitter:
                 data.append(f"</{tag}>")
 
     def data_(self, data: str) -> None:
-        if self.skip.intersection(self.context):
+        if not self.skip.isdisjoint(self.tags):
             return
-        if "pre" not in self.context:
+        if "pre" not in self.tags:
             data = data.replace("\n", " ") if not data.isspace() else " "
         if not self.section:
             self.section = _Section(_Element("hx"))
             self.data.append(self.section)
-        if self.section.el in self.context:
+        if self.section.el.tag in self.tags:
             permalink = any(el.tag == "a" and el.attrs.get("class") == "headerlink" for el in self.context)
             if not permalink:
                 self.section.title.append(escape(data, quote=False))
         elif data.isspace():
-            if not self.section.text or not self.section.text[-1].isspace() or "pre" in self.context:
+            if not self.section.text or not self.section.text[-1].isspace() or "pre" in self.tags:
                 self.section.text.append(data)
         else:
             self.section.text.append(escape(data, quote=False))
