@@ -46,7 +46,8 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(100)
 def _pages_rendered(config):
-    """Mark: every page rendered (priority: before the search plugin writes its index)."""
+    """Link the cached images into the site; mark: every page rendered (priority: before the search index)."""
+    mkdocs_adapter.link_cached_images(config)
     mkdocs_adapter.mark("post_build")
 
 

@@ -38,6 +38,8 @@ class _State:
     build: SiteBuild | None = None
     search_entries: list[dict] = []
     """The record pages' search entries (:mod:`stemsite.search.sections`), added to Material's index at the end."""
+    linked: list = []
+    """Images from the build's cache, linked into the site after rendering (:func:`link_cached_images`)."""
     marks: dict[str, float] = {}
     """When each MkDocs event fired (``time.perf_counter``), for the stage timings."""
 
@@ -74,11 +76,13 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             _RecordPage(page, file, config)  # becomes file.page; MkDocs makes pages only for files without one
-    cache_dir = result.project.cache_dir.resolve()
+    cache_dir = os.path.realpath(result.project.cache_dir) + os.sep
+    _State.linked = []
     for asset in result.assets:
-        if asset.source is not None:
-            kind = _CachedFile if asset.source.resolve().is_relative_to(cache_dir) else File
-            files.append(kind.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
+        if asset.source is not None and os.path.abspath(asset.source).startswith(cache_dir):
+            _State.linked.append(asset)  # see link_cached_images
+        elif asset.source is not None:
+            files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
         else:
             files.append(File.generated(config, asset.dest_uri, content=asset.content or b""))
     fold_search_accents(files, config)
@@ -88,25 +92,28 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-class _CachedFile(File):
-    """An image from the build's cache: linked into the site instead of copied.
+def link_cached_images(config: MkDocsConfig) -> None:
+    """Put the images from the build's cache into the site: hard links, not copies, not MkDocs files.
 
     Cache files are named by their content hash and replaced, never rewritten, so a hard link
-    cannot change under the site; at thousands of logos copying them was a measurable part of
-    every warm build. Where linking is impossible (another file system) the file is copied.
+    cannot change under the site. They are not handed to MkDocs as files: only generated pages
+    point at them, never a page MkDocs checks links of, and at thousands of signatories making a
+    MkDocs file for each and copying it took seconds of every build. Where linking is impossible
+    (another file system) the file is copied.
     """
-
-    def copy_file(self, dirty: bool = False) -> None:
-        if dirty and not self.is_modified():
-            return
-        target = self.abs_dest_path
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+    site = Path(config.site_dir)
+    folders: set[Path] = set()
+    for asset in _State.linked:
+        target = site / asset.dest_uri
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         try:
             if os.path.lexists(target):
                 os.unlink(target)
-            os.link(self.abs_src_path, target)
+            os.link(asset.source, target)
         except OSError:
-            shutil.copyfile(self.abs_src_path, target)
+            shutil.copyfile(asset.source, target)
 
 
 def fold_search_accents(files: Files, config: MkDocsConfig) -> None:
