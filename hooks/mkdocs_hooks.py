@@ -34,14 +34,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
-    """Mark: every page converted; templates render next (record pages share their header and navigation)."""
-    mkdocs_adapter.render_once(env)
+    """Mark: every page converted; templates render next (record pages from one frame per folder)."""
+    mkdocs_adapter.record_frames(env)
     mkdocs_adapter.mark("env")
-
-
-def on_page_context(context, page, config, nav):
-    """Tell the templates which record pages may reuse a header and navigation rendered before."""
-    return mkdocs_adapter.navigation_key(context, page)
 
 
 @event_priority(100)

@@ -138,7 +138,8 @@ class _RecordPage(Page):
     proves the result equals what Markdown would have made of the page.
 
     Its search entries come from :func:`search_entries` instead of Material's HTML parser, which
-    the page then skips (``search.exclude``); :func:`add_record_search_entries` adds them.
+    the page then skips (``search.exclude``); :func:`add_record_search_entries` adds them. It is
+    rendered from its folder's frame (:func:`record_frames`).
     """
 
     def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
@@ -156,55 +157,77 @@ class _RecordPage(Page):
         self.links_to_anchors = {}
         _State.search_entries.extend(search_entries(self.content, self.url, self.meta))
         self.meta["search"] = {**(self.meta.get("search") or {}), "exclude": True}
+        if self.meta.get("title") and not self.meta.get("hide"):
+            self.meta["template"] = RECORD_TEMPLATE  # rendered from its folder's frame (record_frames)
 
 
+RECORD_TEMPLATE = "stem-record.html"
+"""The template of record pages: ``theme/stem-record.html`` calls :func:`record_frames`' renderer."""
+OWN_BLOCKS = ("site_meta", "htmltitle", "content")
+"""The blocks of ``main.html`` that differ between record pages in one folder; the header differs by its title."""
 TITLE_SLOT = "\ue000stemsite-titel\ue000"
-"""Stands in for the page title while a header is rendered once for a whole folder."""
+_SLOT = "\ue000stemsite-{}\ue000"
 
 
-def render_once(env) -> None:
-    """Give templates ``stem_once(name, render, titled=False)``: render a block once per folder.
+def record_frames(env) -> None:
+    """Give templates ``stem_record_page()``: a record page, rendered from its folder's frame.
 
     Record pages sit outside the navigation and skip Markdown (no table of contents), so no
-    navigation item is active for them and pages in the same folder get the same relative
-    links: their tabs, sidebar, header, footer, styles and scripts come out the same, except
-    the title in the header (``titled``: rendered with :data:`TITLE_SLOT` in its place, which
-    the template prints as it is, and filled in for each page). Other pages (no
-    ``stem_nav_key``) render as usual. A new cache for every build (``on_env``), so
-    ``mkdocs serve`` never shows an old navigation.
+    navigation item is active for them and pages in one folder get the same relative links:
+    all of ``main.html`` comes out the same for them except :data:`OWN_BLOCKS` and the title in
+    the header. So the first page of a folder renders ``main.html`` whole, with a slot for each
+    of those (its title set to :data:`TITLE_SLOT`, which the header prints as it is); every page
+    then renders only its own blocks, through Jinja's block functions with the blocks and
+    top-level variables the whole render set up, and fills the slots. At thousands of
+    signatories the rest of Material's template was most of the build.
+
+    A frame that does not hold every slot exactly once is not used: those pages render whole.
+    ``tests/build/test_record_page_shortcuts.py`` builds the site without frames and compares
+    every page byte for byte. A new cache for every build (``on_env``), so ``mkdocs serve``
+    never shows an old navigation.
     """
-    rendered: dict[str, str] = {}
+    frames: dict[str, tuple[str, dict, dict] | None] = {}
 
     @pass_context
-    def once(context, name: str, render, titled: bool = False):
-        key = context.get("stem_nav_key")
-        if not key:
-            return render()
-        meta = context["page"].meta
-        if name + key not in rendered:
-            title = meta.get("title")
-            if titled:
-                meta["title"] = TITLE_SLOT
-            try:
-                rendered[name + key] = str(render())
-            finally:
-                if titled:
-                    meta["title"] = title
-        html = rendered[name + key]
-        return Markup(html.replace(TITLE_SLOT, meta["title"]) if titled else html)
+    def record_page(context) -> Markup:
+        main = env.get_template("main.html")
+        variables = context.get_all()
+        page = variables["page"]
+        folder = page.url.rstrip("/").rpartition("/")[0]
+        if folder not in frames:
+            frames[folder] = _frame(main, variables, page)
+        if frames[folder] is None:
+            return Markup(main.render(variables))
+        frame, blocks, top_level = frames[folder]
+        own = main.new_context({**variables, **top_level})
+        own.blocks = blocks
+        html = frame.replace(TITLE_SLOT, page.meta["title"])
+        for name in OWN_BLOCKS:
+            html = html.replace(_SLOT.format(name), "".join(blocks[name][0](own)))
+        return Markup(html)
 
-    env.globals["stem_once"] = once
+    env.globals["stem_record_page"] = record_page
 
 
-def navigation_key(context: dict, page) -> dict:
-    """Mark record pages whose navigation, header and footer equal those of their folder.
-
-    Only pages that take their HTML directly (:class:`_RecordPage`: no table of contents), have
-    a title in their metadata and hide nothing; the key is their folder (``charter/ondertekenaars``).
-    """
-    if isinstance(page, _RecordPage) and page.meta.get("title") and not page.meta.get("hide"):
-        context["stem_nav_key"] = "@" + page.url.rstrip("/").rpartition("/")[0]
-    return context
+def _frame(main, variables: dict, page) -> tuple[str, dict, dict] | None:
+    """``main.html`` rendered with slots; the blocks (own ones first, then their parents') and top-level variables."""
+    context = main.new_context(dict(variables))
+    for name in OWN_BLOCKS:
+        context.blocks[name] = [lambda _, slot=_SLOT.format(name): iter([slot])]
+    title = page.meta["title"]
+    page.meta["title"] = TITLE_SLOT
+    try:
+        frame = "".join(main.root_render_func(context))
+    finally:
+        page.meta["title"] = title
+    if any(frame.count(slot) != 1 for slot in (TITLE_SLOT, *map(_SLOT.format, OWN_BLOCKS))):
+        log.debug("no frame for record pages like %s", page.url)
+        return None
+    blocks = dict(context.blocks)
+    for name in OWN_BLOCKS:
+        blocks[name] = [main.blocks[name], *context.blocks[name][1:]]
+    top_level = {k: v for k, v in context.vars.items() if k not in variables}
+    return frame, blocks, top_level
 
 
 def add_record_search_entries(config: MkDocsConfig) -> None:

@@ -3,9 +3,9 @@
 1. They skip Python-Markdown. Their bodies are single ``markdown="0"`` blocks, which Markdown
    returns as they are; the build hands that HTML to MkDocs directly. If a template ever relied
    on Markdown (a heading for the table of contents, Markdown inside the block), this says so.
-2. They reuse the header, tabs, navigation, footer, styles and scripts rendered for the first
-   page in their folder (``stem_once`` in theme/main.html). Built without that, every page
-   must be byte for byte the same.
+2. They are rendered from one frame per folder: main.html rendered once with slots for the
+   blocks that differ (``record_frames``, theme/stem-record.html). Built with every record page
+   rendering main.html whole, every page must be byte for byte the same.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import re
 import shutil
 from pathlib import Path
 import markdown
+import pytest
+from hostile.payloads import SITE_URL, build_hostile_site, write_records
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.utils import meta
@@ -51,20 +53,33 @@ def test_record_pages_are_what_markdown_would_make_of_them(sample_project: Path)
         assert not getattr(converter, "toc_tokens", []) and not record.toc.items, page.src_uri
 
 
-def test_shared_navigation_renders_what_each_page_would_render(sample_site: Path, tmp_path: Path):
-    root = make_project(tmp_path / "plain")
+def _assert_frames_change_nothing(site: Path, root: Path) -> None:
+    """Build ``root`` with every record page rendering main.html whole; compare with ``site``."""
     (root / "theme").unlink()
     shutil.copytree(REPO / "theme", root / "theme")
-    main = root / "theme" / "main.html"
-    text, shared = re.subn(r'stem_once\("\w+", super(, true)?\) if stem_once is defined else ', "", main.read_text(encoding="utf-8"))
-    assert shared >= 10
-    main.write_text(text, encoding="utf-8")
+    record_template = root / "theme" / "stem-record.html"
+    assert "stem_record_page()" in record_template.read_text(encoding="utf-8")
+    record_template.write_text('{% extends "main.html" %}', encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    pages = sorted(p.relative_to(sample_site) for p in sample_site.rglob("*.html"))
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
     assert len(pages) > 30
     for page in pages:
-        assert (root / "site" / page).read_bytes() == (sample_site / page).read_bytes(), page
+        assert (root / "site" / page).read_bytes() == (site / page).read_bytes(), page
+
+
+def test_record_pages_from_frames_are_what_main_html_renders(sample_site: Path, tmp_path: Path):
+    _assert_frames_change_nothing(sample_site, make_project(tmp_path / "plain"))
+
+
+@pytest.mark.slow
+def test_hostile_record_pages_from_frames_are_what_main_html_renders(tmp_path_factory, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch):
+    site = build_hostile_site(tmp_path_factory.getbasetemp())
+    root = make_project(tmp_path / "plain")
+    write_records(root / "data")
+    monkeypatch.setenv("STEMSITE_URL", SITE_URL)
+    _assert_frames_change_nothing(site, root)
 
 
 def test_cached_images_are_linked_into_the_site_not_copied(sample_project: Path):
