@@ -29,13 +29,15 @@ from .pages.shortcodes import ShortcodeError, expand
 from .problems import DataError
 from .project import Project
 from .search import LANGUAGE_SCRIPT, with_accent_folding
-from .search.sections import search_entries
+from .search.cache import SectionCache
 
 log = logging.getLogger("mkdocs.hooks.stemsite")
 
 
 class _State:
     build: SiteBuild | None = None
+    sections: SectionCache | None = None
+    """The record pages' search entries of earlier builds (:mod:`stemsite.search.cache`)."""
     search_entries: list[dict] = []
     """The record pages' search entries (:mod:`stemsite.search.sections`), added to Material's index at the end."""
     linked: list = []
@@ -66,6 +68,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         _State.build = None
         raise PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n" + error.report.render()) from None
     _State.search_entries = []
+    _State.sections = SectionCache(result.project.cache_dir)
     for page in result.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             log.debug("hand-written page wins over generated %s", page.src_uri)
@@ -75,7 +78,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
-            _RecordPage(page, file, config)  # becomes file.page; MkDocs makes pages only for files without one
+            _RecordPage(page, file, config, _State.sections)  # becomes file.page; MkDocs makes pages only for files without one
     cache_dir = os.path.realpath(result.project.cache_dir) + os.sep
     _State.linked = []
     for asset in result.assets:
@@ -137,13 +140,13 @@ class _RecordPage(Page):
     link to their anchors, which MkDocs checks. ``tests/build/test_record_page_shortcuts.py``
     proves the result equals what Markdown would have made of the page.
 
-    Its search entries come from :func:`search_entries` instead of Material's HTML parser, which
+    Its search entries come from :mod:`stemsite.search.sections` instead of Material's HTML parser, which
     the page then skips (``search.exclude``); :func:`add_record_search_entries` adds them. It is
     rendered from its folder's frame (:func:`record_frames`).
     """
 
-    def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
-        self.generated = generated
+    def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig, sections: SectionCache) -> None:
+        self.generated, self.sections = generated, sections
         super().__init__(None, file, config)
 
     def read_source(self, config: MkDocsConfig) -> None:
@@ -155,7 +158,7 @@ class _RecordPage(Page):
         self._title_from_render = None
         self.present_anchor_ids = set()  # as Markdown reported them for the empty file before
         self.links_to_anchors = {}
-        _State.search_entries.extend(search_entries(self.content, self.url, self.meta))
+        _State.search_entries.extend(self.sections.entries(self.content, self.url, self.meta))
         self.meta["search"] = {**(self.meta.get("search") or {}), "exclude": True}
         if self.meta.get("title") and not self.meta.get("hide"):
             self.meta["template"] = RECORD_TEMPLATE  # rendered from its folder's frame (record_frames)
@@ -234,8 +237,11 @@ def add_record_search_entries(config: MkDocsConfig) -> None:
     """Add the record pages' search entries to the index Material's search plugin has written.
 
     Only its output file is touched (same JSON layout), so nothing depends on the plugin's
-    internals; without the plugin there is no index and nothing to add.
+    internals; without the plugin there is no index and nothing to add. The entries are kept
+    for the next build (:class:`SectionCache`).
     """
+    if _State.sections is not None:
+        _State.sections.save()
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not _State.search_entries or not path.is_file():
         return

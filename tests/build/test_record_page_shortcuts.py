@@ -24,6 +24,7 @@ from support import REPO, build, make_project
 
 from stemsite.build import prepare
 from stemsite.mkdocs_adapter import _RecordPage
+from stemsite.search.cache import SectionCache
 from stemsite.project import Project
 
 
@@ -31,13 +32,15 @@ def _squeeze(html: str) -> str:
     return re.sub(r"\s+", " ", html).strip()
 
 
-def test_record_pages_are_what_markdown_would_make_of_them(sample_project: Path):
+def test_record_pages_are_what_markdown_would_make_of_them(sample_project: Path, tmp_path: Path):
     config = load_config(str(sample_project / "mkdocs.yml"))
     result = prepare(Project(sample_project))
     record_pages = [page for page in result.pages if not page.in_nav]
     assert len(record_pages) > 10
+    sections = SectionCache(tmp_path)
     for page in record_pages:
-        record = _RecordPage(page, File(page.src_uri, None, config.site_dir, config.use_directory_urls), config)
+        record = _RecordPage(page, File(page.src_uri, None, config.site_dir, config.use_directory_urls), config,
+                             sections)
         record.read_source(config)
         # The metadata MkDocs would have read from the page as a file with front matter.
         markdown_text, front = meta.get_data(page.text)

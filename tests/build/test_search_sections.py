@@ -2,6 +2,7 @@
 
 Every record page of the sample data and of the hostile corpus must get exactly the search
 entries Material's own parser makes of the same HTML, and the built index must hold them once.
+Entries are kept between builds (stemsite.search.cache) only for a page that did not change.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from stemsite.build import prepare
 from stemsite.mkdocs_adapter import _RecordPage
+from stemsite.search.cache import SectionCache
 from stemsite.project import Project
 from stemsite.search.sections import search_entries
 
@@ -32,14 +34,14 @@ def _materials_entries(html: str, url: str, meta: dict) -> list[dict]:
     return index.entries
 
 
-def test_record_pages_get_the_entries_materials_parser_makes(tmp_path_factory: pytest.TempPathFactory):
+def test_record_pages_get_the_entries_materials_parser_makes(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path):
     root = build_hostile_site(tmp_path_factory.getbasetemp()).parent
     config = load_config(str(root / "mkdocs.yml"), site_url=SITE_URL)
     pages = [page for page in prepare(Project(root, site_url=SITE_URL)).pages if not page.in_nav]
     assert len(pages) > 5 * len(PAYLOADS)
-    sections = 0
+    sections, cache = 0, SectionCache(tmp_path)
     for page in pages:
-        record = _RecordPage(page, File(page.src_uri, None, config.site_dir, config.use_directory_urls), config)
+        record = _RecordPage(page, File(page.src_uri, None, config.site_dir, config.use_directory_urls), config, cache)
         record.read_source(config)
         html = page.body.replace(' markdown="0"', "")
         expected = _materials_entries(html, record.url, record.meta)
@@ -70,3 +72,38 @@ def test_the_built_index_holds_each_record_page_once(sample_site: Path):
     assert page["boost"] == 2 and "Fictief" in page["title"]
     hand_written = next(doc for doc in docs if doc["location"] == "charter/")
     assert hand_written["title"]
+
+
+def test_entries_are_kept_for_the_next_build_and_only_those(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    meta = {"title": "Een &amp; twee", "search": {"boost": 2}}
+    first, second = "<h1>Een &amp; twee</h1><p>eerste</p>", "<h1>Een &amp; twee</h1><p>tweede</p>"
+    cache = SectionCache(tmp_path)
+    made = cache.entries(first, "a/", meta)
+    assert made == search_entries(first, "a/", meta)
+    cache.entries(second, "b/", meta)
+    cache.save()
+
+    def split_again(*args):
+        raise AssertionError("split again")
+    monkeypatch.setattr("stemsite.search.cache.search_entries", split_again)
+    again = SectionCache(tmp_path)
+    assert again.entries(first, "a/", meta) == made  # unchanged page: stored
+    with pytest.raises(AssertionError, match="split again"):
+        again.entries(first.replace("eerste", "derde"), "a/", meta)  # changed HTML
+    with pytest.raises(AssertionError, match="split again"):
+        again.entries(first, "c/", meta)  # another address
+    again.save()
+    monkeypatch.undo()
+    assert len(SectionCache(tmp_path).stored) == 1  # only what the last build used
+
+
+def test_stored_entries_of_other_code_are_not_used(tmp_path: Path):
+    cache = SectionCache(tmp_path)
+    cache.entries("<p>x</p>", "a/", {"title": "X"})
+    cache.save()
+    stored = json.loads(cache.path.read_text(encoding="utf-8"))
+    stored["fingerprint"] = "ouder"
+    cache.path.write_text(json.dumps(stored), encoding="utf-8")
+    assert SectionCache(tmp_path).stored == {}
+    cache.path.write_text("{kapot", encoding="utf-8")
+    assert SectionCache(tmp_path).stored == {}

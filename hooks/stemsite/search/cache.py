@@ -1,0 +1,68 @@
+"""Search entries of record pages from earlier builds, kept by what they are made of.
+
+Splitting 10,000 record pages into search sections (``sections.py``) takes seconds, and almost
+every page is the same as in the build before. So the entries are stored under a key made of
+the page's address, metadata and HTML, with a fingerprint of the splitting code: a changed
+page, or changed code, finds nothing stored and is split again. One JSON file holds the
+entries of the last build (so it never grows past the site); one that cannot be read is
+ignored and written anew.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .sections import search_entries
+
+FORMAT = 1
+"""Bump when the stored layout changes."""
+_CODE = Path(__file__).with_name("sections.py")
+
+
+class SectionCache:
+    """The stored search entries of record pages: look up (or split) a page, then save what was used."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.path = cache_dir / "search" / "sections.json"
+        self.fingerprint = hashlib.sha256(str(FORMAT).encode() + b"\0" + _CODE.read_bytes()).hexdigest()
+        self.stored = self._read()
+        self.kept: dict[str, list[dict[str, Any]]] = {}
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            stored = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(stored, dict) or stored.get("fingerprint") != self.fingerprint:
+            return {}
+        entries = stored.get("pages")
+        return entries if isinstance(entries, dict) else {}
+
+    def entries(self, html: str, url: str, meta: dict[str, Any]) -> list[dict[str, Any]]:
+        """The page's search entries (see :func:`sections.search_entries`), stored or split now."""
+        key = hashlib.sha256(json.dumps([url, meta], sort_keys=True, default=str).encode() + b"\0"
+                             + html.encode()).hexdigest()
+        found = self.stored.get(key)
+        if not isinstance(found, list):
+            found = search_entries(html, url, meta)
+        self.kept[key] = found
+        return found
+
+    def save(self) -> None:
+        """Write the entries of this build (and only those) atomically; a failure only costs speed."""
+        if self.kept.keys() == self.stored.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".sections-")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"fingerprint": self.fingerprint, "pages": self.kept}, out, ensure_ascii=False,
+                          separators=(",", ":"))
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
