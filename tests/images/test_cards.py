@@ -63,3 +63,24 @@ def test_page_title_reads_front_matter_safely(tmp_path):
     assert cards.page_title(page) is None
     page.write_text("---\ndescription: zonder titel\n---\n", encoding="utf-8")
     assert cards.page_title(page) is None
+
+
+def test_cards_sharing_a_background_equal_cards_drawn_alone(tmp_path):
+    """The background of a kind of card is drawn once and copied: no card may leave a trace on the next."""
+    sample = REPO / "tests" / "fixtures" / "sample" / "data"
+    images = [(None, None, False), (sample / "signatories" / "fictief-bedrijf.png", "png", False),
+              (sample / "role_models" / "fictieve-ingenieur.jpg", "jpeg", True)]
+    jobs = [cards.CardJob(title, kicker, "STEM voor morgen", image, fmt, photo, (0.5, 0.4), FONTS, f"k{i}-{n}", tmp_path)
+            for i, (image, fmt, photo) in enumerate(images)
+            for n, (title, kicker) in enumerate([("Eerste titel", "Rolmodel"), ("Tweede, andere titel", "Rolmodel"),
+                                                 ("Derde", "Ondertekenaar van het STEM-charter")])]
+    alone = []
+    for job in jobs:
+        cards._background.cache_clear()
+        job.run()
+        alone.append((tmp_path / job.file_name).read_bytes())
+    cards._background.cache_clear()
+    for job, expected in zip(jobs, alone):
+        job.run()
+        assert (tmp_path / job.file_name).read_bytes() == expected, job.key
+    assert cards._background.cache_info().hits == len(jobs) - 6  # three layouts, two kickers
