@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -168,8 +169,9 @@ RECORD_TEMPLATE = "stem-record.html"
 """The template of record pages: ``theme/stem-record.html`` calls :func:`record_frames`' renderer."""
 OWN_BLOCKS = ("site_meta", "htmltitle", "content")
 """The blocks of ``main.html`` that differ between record pages in one folder; the header differs by its title."""
-TITLE_SLOT = "\ue000stemsite-titel\ue000"
 _SLOT = "\ue000stemsite-{}\ue000"
+TITLE_SLOT = _SLOT.format("titel")
+_SLOTS = re.compile("\ue000stemsite-(" + "|".join(("titel", *OWN_BLOCKS)) + ")\ue000")
 
 
 def record_frames(env) -> None:
@@ -204,10 +206,10 @@ def record_frames(env) -> None:
         frame, blocks, top_level = frames[folder]
         own = main.new_context({**variables, **top_level})
         own.blocks = blocks
-        html = frame.replace(TITLE_SLOT, page.meta["title"])
-        for name in OWN_BLOCKS:
-            html = html.replace(_SLOT.format(name), "".join(blocks[name][0](own)))
-        return Markup(html)
+        parts = {name: "".join(blocks[name][0](own)) for name in OWN_BLOCKS}
+        parts["titel"] = page.meta["title"]
+        # One pass: text a page brings along is never read as a slot.
+        return Markup(_SLOTS.sub(lambda slot: parts[slot.group(1)], frame))
 
     env.globals["stem_record_page"] = record_page
 
