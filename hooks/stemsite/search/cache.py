@@ -3,20 +3,17 @@
 Splitting 10,000 record pages into search sections (``sections.py``) takes seconds, and almost
 every page is the same as in the build before. So the entries are stored under a key made of
 the page's address, metadata and HTML, with a fingerprint of the splitting code: a changed
-page, or changed code, finds nothing stored and is split again. One JSON file holds the
-entries of the last build (so it never grows past the site); one that cannot be read is
-ignored and written anew.
+page, or changed code, finds nothing stored and is split again (the file: ``stemsite.kept``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..kept import read_kept, save_kept
 from .sections import search_entries
 
 FORMAT = 1
@@ -30,18 +27,8 @@ class SectionCache:
     def __init__(self, cache_dir: Path) -> None:
         self.path = cache_dir / "search" / "sections.json"
         self.fingerprint = hashlib.sha256(str(FORMAT).encode() + b"\0" + _CODE.read_bytes()).hexdigest()
-        self.stored = self._read()
+        self.stored = read_kept(self.path, self.fingerprint, "pages")
         self.kept: dict[str, list[dict[str, Any]]] = {}
-
-    def _read(self) -> dict[str, Any]:
-        try:
-            stored = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(stored, dict) or stored.get("fingerprint") != self.fingerprint:
-            return {}
-        entries = stored.get("pages")
-        return entries if isinstance(entries, dict) else {}
 
     def entries(self, html: str, url: str, meta: dict[str, Any]) -> list[dict[str, Any]]:
         """The page's search entries (see :func:`sections.search_entries`), stored or split now."""
@@ -54,15 +41,6 @@ class SectionCache:
         return found
 
     def save(self) -> None:
-        """Write the entries of this build (and only those) atomically; a failure only costs speed."""
-        if self.kept.keys() == self.stored.keys():
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".sections-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"fingerprint": self.fingerprint, "pages": self.kept}, out, ensure_ascii=False,
-                          separators=(",", ":"))
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
+        """Write the entries of this build (and only those); a failure only costs speed."""
+        if self.kept.keys() != self.stored.keys():
+            save_kept(self.path, self.fingerprint, "pages", self.kept)

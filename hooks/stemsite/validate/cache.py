@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..kept import read_kept, save_kept
 from ..project import Project
 from .coerce import Path as FieldPath
 
@@ -58,19 +57,9 @@ class RecordCache:
         self.path = project.cache_dir / "validated" / f"{collection}.json"
         settings = json.dumps([code_version(), schema, project.today.isoformat()], sort_keys=True)
         self.fingerprint = hashlib.sha256(settings.encode()).hexdigest()
-        self.stored = self._read()
+        self.stored = read_kept(self.path, self.fingerprint, "records")
         self.kept: dict[str, Any] = {}
         self.keys: dict[Path, str] = {}
-
-    def _read(self) -> dict[str, Any]:
-        try:
-            stored = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(stored, dict) or stored.get("fingerprint") != self.fingerprint:
-            return {}
-        records = stored.get("records")
-        return records if isinstance(records, dict) else {}
 
     def find(self, path: Path, rel: str) -> tuple[dict[str, Any], dict[FieldPath, int]] | None:
         """The typed values and line map stored for this exact file, or None."""
@@ -99,15 +88,6 @@ class RecordCache:
             self.kept[key] = {"data": values, "lines": [[list(where), line] for where, line in lines.items()]}
 
     def save(self) -> None:
-        """Write the records of this build (and only those) atomically; a failure only costs speed."""
-        if self.kept.keys() == self.stored.keys():
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".validated-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"fingerprint": self.fingerprint, "records": self.kept}, out, ensure_ascii=False,
-                          separators=(",", ":"))
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
+        """Write the records of this build (and only those); a failure only costs speed."""
+        if self.kept.keys() != self.stored.keys():
+            save_kept(self.path, self.fingerprint, "records", self.kept)
