@@ -138,7 +138,7 @@ class _RecordPage(Page):
     only went through YAML twice (written, read back). At thousands of record pages both were a
     large part of the build, so the page takes its metadata (escaped as front matter would be)
     and its HTML directly. Collection indexes still go through Markdown: hand-written pages
-    link to their anchors, which MkDocs checks. ``tests/build/test_record_page_shortcuts.py``
+    link to their anchors, which MkDocs checks. ``tests/sitebuild/test_record_page_shortcuts.py``
     proves the result equals what Markdown would have made of the page.
 
     Its search entries come from :mod:`stemsite.search.sections` instead of Material's HTML parser, which
@@ -187,7 +187,7 @@ def record_frames(env) -> None:
     signatories the rest of Material's template was most of the build.
 
     A frame that does not hold every slot exactly once is not used: those pages render whole.
-    ``tests/build/test_record_page_shortcuts.py`` builds the site without frames and compares
+    ``tests/sitebuild/test_record_page_shortcuts.py`` builds the site without frames and compares
     every page byte for byte. A new cache for every build (``on_env``), so ``mkdocs serve``
     never shows an old navigation.
     """

@@ -12,7 +12,7 @@ them unchanged (``material/plugins/search/plugin.py``, ``Parser`` and ``SearchIn
   ones are dropped; ``script``, ``style``, ``object`` and ``data-search-exclude`` are skipped;
 - text is escaped again (``&``, ``<``, ``>``); whitespace collapses outside ``pre``.
 
-``tests/build/test_search_sections.py`` proves that every record page of the sample site and
+``tests/sitebuild/test_search_sections.py`` proves that every record page of the sample site and
 of the hostile corpus gets exactly the entries Material's parser would have made.
 """
 
