@@ -35,14 +35,15 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     """Mark: every page converted; templates render next (record pages from one frame per folder)."""
-    mkdocs_adapter.record_frames(env)
+    mkdocs_adapter.record_frames(env, config)
     mkdocs_adapter.mark("env")
 
 
 @event_priority(100)
 def _pages_rendered(config):
-    """Link the cached images into the site; mark: every page rendered (priority: before the search index)."""
-    mkdocs_adapter.link_cached_images(config)
+    """Link images, badges and record pages from the cache into the site; mark: every page rendered
+    (priority: before the search index)."""
+    mkdocs_adapter.link_stored_files(config)
     mkdocs_adapter.mark("post_build")
 
 

@@ -105,9 +105,15 @@ def _env(cache: Path, timings: Path | None = None) -> dict[str, str]:
     return env
 
 
-def _cache_writes(cache: Path, since: float) -> int:
-    """Files in the cache written after ``since`` (a warm build should write none)."""
-    return sum(1 for p in cache.rglob("*") if p.is_file() and p.stat().st_mtime >= since)
+def _cache_files(cache: Path) -> dict[Path, int]:
+    """Inode of every file in the cache: files are replaced whole, so a file written again gets a new one
+    (times say nothing: a build marks the files it used, ``stemsite.stored.reuse``)."""
+    return {p: p.stat().st_ino for p in cache.rglob("*") if p.is_file()}
+
+
+def _cache_writes(before: dict[Path, int], after: dict[Path, int]) -> int:
+    """Files new or written again in the cache (a warm build should write none but its kept-work files)."""
+    return sum(1 for path, inode in after.items() if before.get(path) != inode)
 
 
 def _stages(timings: dict) -> dict[str, float]:
@@ -139,9 +145,9 @@ def measure_builds(work: Path, n: int, repeat: int) -> dict:
         shutil.rmtree(cache, ignore_errors=True)
         cold.append(run(ours, project, _env(cache)))
         timings = work / f"timings-{r}.json"
-        since = time.time()
+        before = _cache_files(cache)
         warm.append(run(ours, project, _env(cache, timings)))
-        writes.append(_cache_writes(cache, since))
+        writes.append(_cache_writes(before, _cache_files(cache)))
         recorded = json.loads(timings.read_text(encoding="utf-8"))
         stages.append(_stages(recorded))
         image_runs.append(recorded.get("images", {}))

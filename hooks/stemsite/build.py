@@ -19,6 +19,7 @@ from .feeds.ical import agenda_feeds
 from .feeds.jsonld import attach_event_jsonld
 from .images import pipeline as images
 from .pages.generate import GeneratedPage, generate
+from .pages.kept_bodies import KeptBodies
 from .pages.places_index import produce as municipality_index
 from .problems import DataError
 from .project import Project
@@ -47,6 +48,8 @@ class SiteBuild:
     timings: dict[str, float] = field(default_factory=dict)
     share_cards: dict[str, str] = field(default_factory=dict)
     """Share image URL (``media/...png``) per hand-written or index page (``src_uri``)."""
+    kept_bodies: dict[str, int] = field(default_factory=dict)
+    """Record page bodies laid out and reused from earlier builds (``pages.kept_bodies``)."""
 
 
 AssetProducer = Callable[[SiteBuild], list[Asset]]
@@ -83,6 +86,8 @@ def prepare(project: Project) -> SiteBuild:
         result.assets.extend(producer(result))
         timings[producer.__module__.rsplit(".", 1)[-1]] = time.perf_counter() - started
     started = time.perf_counter()
-    result.pages = generate(catalog, project.theme / "records")
+    kept = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
+    result.pages = generate(catalog, project.theme / "records", kept)
+    result.kept_bodies = kept.counts
     timings["generate"] = time.perf_counter() - started
     return result

@@ -31,11 +31,15 @@ class Collection:
     image_extensions: tuple[str, ...] = ()
     reserved_slugs: tuple[str, ...] = ()
     """Names the section uses for pages of its own (the wall's ``pagina/<k>/``): no record may take them."""
+    page_shows_only_its_record: bool = False
+    """The record's page shows the record, its media and vocabulary labels, nothing of other records: its
+    template gets no records, and its body is kept between builds (``pages.kept_bodies``)."""
 
 
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("signatories", "signatory", "charter/ondertekenaars", "Ondertekenaars van het STEM-charter",
-               "name", image="required", image_extensions=LOGO_EXTENSIONS, reserved_slugs=("pagina",)),
+               "name", image="required", image_extensions=LOGO_EXTENSIONS, reserved_slugs=("pagina",),
+               page_shows_only_its_record=True),
     Collection("role_models", "role-model", "rolmodellen", "Rolmodellen",
                "name", image="required", image_extensions=RASTER_EXTENSIONS),
     Collection("academies", "academy", "academies", "STEM-academies", "name"),

@@ -7,12 +7,13 @@ page at the same path wins over a generated one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
-import shutil
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,12 +26,14 @@ from mkdocs.structure.toc import get_toc
 
 from .build import SiteBuild, prepare
 from .images import pipeline as images
+from .pages import kept_bodies
 from .pages.generate import GeneratedPage, escaped, root_prefix
 from .pages.shortcodes import ShortcodeError, expand
 from .problems import DataError
 from .project import Project
 from .search import LANGUAGE_SCRIPT, with_accent_folding
 from .search.cache import SectionCache
+from .stored import NAME_LENGTH, link_into, prune, reuse, write_atomic
 
 log = logging.getLogger("mkdocs.hooks.stemsite")
 
@@ -41,8 +44,12 @@ class _State:
     """The record pages' search entries of earlier builds (:mod:`stemsite.search.cache`)."""
     search_entries: list[dict] = []
     """The record pages' search entries (:mod:`stemsite.search.sections`), added to Material's index at the end."""
-    linked: list = []
-    """Images from the build's cache, linked into the site after rendering (:func:`link_cached_images`)."""
+    stored: list[tuple[str, Path]] = []
+    """Site path and cache file of what is linked into the site after rendering (:func:`link_stored_files`)."""
+    skipped: set[str] = set()
+    """Record pages MkDocs does not write: they come from the cache (:func:`record_frames`)."""
+    page_counts: dict[str, int] = {}
+    """Record pages rendered and reused in this build (``STEMSITE_TIMINGS``)."""
     marks: dict[str, float] = {}
     """When each MkDocs event fired (``time.perf_counter``), for the stage timings."""
 
@@ -81,10 +88,10 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(file)
             _RecordPage(page, file, config, _State.sections)  # becomes file.page; MkDocs makes pages only for files without one
     cache_dir = os.path.realpath(result.project.cache_dir) + os.sep
-    _State.linked = []
+    _State.stored = []
     for asset in result.assets:
         if asset.source is not None and os.path.abspath(asset.source).startswith(cache_dir):
-            _State.linked.append(asset)  # see link_cached_images
+            _State.stored.append((asset.dest_uri, asset.source))  # see link_stored_files
         elif asset.source is not None:
             files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
         else:
@@ -96,28 +103,20 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def link_cached_images(config: MkDocsConfig) -> None:
-    """Put the images from the build's cache into the site: hard links, not copies, not MkDocs files.
+def link_stored_files(config: MkDocsConfig) -> None:
+    """Link the files kept in the cache into the site (:mod:`stemsite.stored`): images, badges, record pages.
 
-    Cache files are named by their content hash and replaced, never rewritten, so a hard link
-    cannot change under the site. They are not handed to MkDocs as files: only generated pages
-    point at them, never a page MkDocs checks links of, and at thousands of signatories making a
-    MkDocs file for each and copying it took seconds of every build. Where linking is impossible
-    (another file system) the file is copied.
+    They are not MkDocs files: only generated pages point at them, never a page MkDocs checks
+    links of, and at thousands of signatories making a MkDocs file for each and copying it took
+    seconds of every build. Record pages MkDocs skipped writing (:func:`record_frames`) come
+    from here too. Where every file could be linked, stored files no site uses are pruned.
     """
-    site = Path(config.site_dir)
-    folders: set[Path] = set()
-    for asset in _State.linked:
-        target = site / asset.dest_uri
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        try:
-            if os.path.lexists(target):
-                os.unlink(target)
-            os.link(asset.source, target)
-        except OSError:
-            shutil.copyfile(asset.source, target)
+    if _State.build is None:
+        return
+    copied = link_into(Path(config.site_dir), _State.stored)
+    if not copied:
+        for folder in STORED_FOLDERS:
+            prune(_State.build.project.cache_dir / folder)
 
 
 def fold_search_accents(files: Files, config: MkDocsConfig) -> None:
@@ -174,8 +173,8 @@ TITLE_SLOT = _SLOT.format("titel")
 _SLOTS = re.compile("\ue000stemsite-(" + "|".join(("titel", *OWN_BLOCKS)) + ")\ue000")
 
 
-def record_frames(env) -> None:
-    """Give templates ``stem_record_page()``: a record page, rendered from its folder's frame.
+def record_frames(env, config: MkDocsConfig) -> None:
+    """Give templates ``stem_record_page()``: a record page, rendered from its folder's frame, kept in the cache.
 
     Record pages sit outside the navigation and skip Markdown (no table of contents), so no
     navigation item is active for them and pages in one folder get the same relative links:
@@ -186,12 +185,27 @@ def record_frames(env) -> None:
     top-level variables the whole render set up, and fills the slots. At thousands of
     signatories the rest of Material's template was most of the build.
 
+    The finished page is kept in the cache under the hash of everything it was made of: the
+    frame, the page's URL, title, metadata and HTML, and :func:`_render_inputs`. When that file
+    exists the page is not rendered again; either way MkDocs gets an empty page, which it does
+    not write, and :func:`link_stored_files` links the file into the site. No plugin may change
+    pages after rendering (``on_post_page``) for this: with one, pages are rendered and written
+    as usual.
+
     A frame that does not hold every slot exactly once is not used: those pages render whole.
     ``tests/sitebuild/test_record_page_shortcuts.py`` builds the site without frames and compares
-    every page byte for byte. A new cache for every build (``on_env``), so ``mkdocs serve``
-    never shows an old navigation.
+    every page byte for byte, and checks that a warm build reuses what it may and nothing else.
+    A new cache of frames for every build (``on_env``), so ``mkdocs serve`` never shows an old navigation.
     """
     frames: dict[str, tuple[str, dict, dict] | None] = {}
+    bases: dict[str, str] = {}
+    folder_of_pages = _State.build.project.cache_dir / PAGES if _State.build is not None else None
+    if config.plugins.events["post_page"]:
+        folder_of_pages = None
+    inputs = _render_inputs(env, config)
+    counts = _State.page_counts = {"rendered": 0, "reused": 0}
+    _State.skipped = set()
+    _quiet_skipped_pages()
 
     @pass_context
     def record_page(context) -> Markup:
@@ -201,17 +215,88 @@ def record_frames(env) -> None:
         folder = page.url.rstrip("/").rpartition("/")[0]
         if folder not in frames:
             frames[folder] = _frame(main, variables, page)
+            if frames[folder] is not None:
+                bases[folder] = hashlib.sha256((inputs + frames[folder][0]).encode()).hexdigest()
         if frames[folder] is None:
             return Markup(main.render(variables))
+        kept = None
+        if folder_of_pages is not None:
+            kept = folder_of_pages / (_page_key(bases[folder], page) + ".html")
+            _State.stored.append((page.file.dest_uri, kept))
+            _State.skipped.add(page.file.src_uri)
+            if reuse(kept):
+                counts["reused"] += 1
+                return Markup("")
         frame, blocks, top_level = frames[folder]
         own = main.new_context({**variables, **top_level})
         own.blocks = blocks
         parts = {name: "".join(blocks[name][0](own)) for name in OWN_BLOCKS}
         parts["titel"] = page.meta["title"]
         # One pass: text a page brings along is never read as a slot.
-        return Markup(_SLOTS.sub(lambda slot: parts[slot.group(1)], frame))
+        html = _SLOTS.sub(lambda slot: parts[slot.group(1)], frame)
+        counts["rendered"] += 1
+        if kept is None:
+            return Markup(html)
+        write_atomic(kept, html.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs would write it
+        return Markup("")
 
     env.globals["stem_record_page"] = record_page
+
+
+PAGES = "pages"
+"""Cache folder of finished record pages."""
+STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER)
+"""Cache folders :func:`stored.prune` may clean: files linked into sites, or (bodies) never linked, only reused."""
+_CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
+                "edit_uri", "extra", "extra_css", "extra_javascript", "theme", "use_directory_urls")
+
+
+def _render_inputs(env, config: MkDocsConfig) -> str:
+    """What a record page's own blocks may read besides the page and its frame, as text for its key.
+
+    The theme's templates, the versions of the packages that render them, this module, and the
+    configuration's values for the site as a whole (the frame shows most, but not all of them).
+    """
+    parts = [f"{name}={version(name)}" for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe")]
+    parts.append(hashlib.sha256(Path(__file__).read_bytes()).hexdigest())
+    for folder in config.theme.dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            parts.append(f"{path.relative_to(folder)}:{hashlib.sha256(path.read_bytes()).hexdigest()}")
+    settings = {key: config.get(key) for key in _CONFIG_KEYS}
+    parts.append(json.dumps(settings, sort_keys=True, default=_stable))
+    return "\n".join(parts)
+
+
+def _stable(value) -> object:
+    """Configuration objects as data for a key (never a repr with a memory address)."""
+    if hasattr(value, "items"):
+        return dict(value.items())
+    return getattr(value, "path", None) or str(value)
+
+
+def _page_key(base: str, page) -> str:
+    """The hash of the folder's frame and inputs with everything of this page its own blocks read."""
+    digest = hashlib.sha256(base.encode())
+    for part in (page.url, page.canonical_url or "", page.title or "",
+                 json.dumps(page.meta, sort_keys=True, default=str), page.content or ""):
+        digest.update(b"\0" + part.encode("utf-8", errors="surrogatepass"))
+    return digest.hexdigest()[:NAME_LENGTH]
+
+
+class _SkippedPages(logging.Filter):
+    """Drops MkDocs' "Page skipped" notes for record pages that come from the cache."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.startswith("Page skipped: '"):
+            return True
+        return message[len("Page skipped: '"):].partition("'")[0] not in _State.skipped
+
+
+def _quiet_skipped_pages() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _SkippedPages) for f in logger.filters):
+        logger.addFilter(_SkippedPages())
 
 
 def _frame(main, variables: dict, page) -> tuple[str, dict, dict] | None:
@@ -265,7 +350,9 @@ def write_timings() -> None:
     marks = _State.marks
     stages = {name: marks[end] - marks[start] for name, start, end in _STAGES if start in marks and end in marks}
     prepared = dict(_State.build.timings) if _State.build is not None else {}
-    figures = {"stages": stages, "prepare": prepared, "images": dict(images.LAST_RUN)}
+    figures = {"stages": stages, "prepare": prepared, "images": dict(images.LAST_RUN),
+               "record_pages": dict(_State.page_counts),
+               "bodies": dict(_State.build.kept_bodies) if _State.build is not None else {}}
     Path(target).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 

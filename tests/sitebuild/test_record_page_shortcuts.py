@@ -10,10 +10,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 import markdown
+import material
 import pytest
 from hostile.payloads import SITE_URL, build_hostile_site, write_records
 from mkdocs.config import load_config
@@ -91,3 +93,62 @@ def test_cached_images_are_linked_into_the_site_not_copied(sample_project: Path)
     linked = [f for f in served if (cache / f.name).is_file() and f.samefile(cache / f.name)]
     assert len(linked) > 20
     assert len(linked) == len([f for f in served if (cache / f.name).is_file()])
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _build_counting(root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Build ``root`` with ``cache`` as its cache; how many record pages were rendered and reused."""
+    timings = root / "timings.json"
+    monkeypatch.setenv("STEMSITE_CACHE_DIR", str(cache))
+    monkeypatch.setenv("STEMSITE_TIMINGS", str(timings))
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Page skipped" not in result.stdout + result.stderr  # MkDocs' note for the pages it did not write
+    return json.loads(timings.read_text(encoding="utf-8"))["record_pages"]
+
+
+@pytest.mark.slow
+def test_kept_record_pages_are_reused_only_while_nothing_they_show_changed(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch):
+    """A warm build links finished record pages from the cache; whatever changes, it makes what a cold build makes."""
+    root = make_project(tmp_path / "warm", content=False)
+    (root / "theme").unlink()
+    shutil.copytree(REPO / "theme", root / "theme")
+    cache = tmp_path / "cache"
+    first = _build_counting(root, cache, monkeypatch)
+    assert first["reused"] == 0 and first["rendered"] > 10
+    cold = _files(root / "site")
+    assert _build_counting(root, cache, monkeypatch) == {"rendered": 0, "reused": first["rendered"]}
+    assert _files(root / "site") == cold
+    page = root / "site" / "charter" / "ondertekenaars" / "fictief-bedrijf" / "index.html"
+    assert page.stat().st_nlink >= 2  # a link to the kept file, not a copy
+
+    def matches_a_cold_build(name: str) -> None:
+        fresh = make_project(tmp_path / name, data=None, content=False)
+        shutil.rmtree(fresh / "data")
+        shutil.copytree(root / "data", fresh / "data")
+        (fresh / "theme").unlink()
+        shutil.copytree(root / "theme", fresh / "theme")
+        _build_counting(fresh, tmp_path / f"{name}-cache", monkeypatch)
+        assert _files(root / "site") == _files(fresh / "site")
+
+    # One record changes: only its page is rendered again.
+    record = root / "data" / "signatories" / "fictief-bedrijf.yml"
+    text = record.read_text(encoding="utf-8")
+    assert "sector: testsector" in text
+    record.write_text(text.replace("sector: testsector", "sector: Andere sector"), encoding="utf-8")
+    assert _build_counting(root, cache, monkeypatch) == {"rendered": 1, "reused": first["rendered"] - 1}
+    assert "Andere sector" in page.read_text(encoding="utf-8")
+    matches_a_cold_build("after-record")
+
+    # A template of the theme changes: every record page is rendered again.
+    partial = root / "theme" / "partials" / "content.html"
+    if not partial.exists():
+        shutil.copy(Path(material.__file__).parent / "templates" / "partials" / "content.html", partial)
+    partial.write_text(partial.read_text(encoding="utf-8") + "<!-- gewijzigd -->\n", encoding="utf-8")
+    assert _build_counting(root, cache, monkeypatch) == {"rendered": first["rendered"], "reused": 0}
+    assert "<!-- gewijzigd -->" in page.read_text(encoding="utf-8")
+    matches_a_cold_build("after-theme")

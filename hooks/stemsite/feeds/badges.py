@@ -4,7 +4,8 @@ One generic badge and one per signatory on the wall, with its name and date of s
 laid out by ``theme/badges/*.svg`` (Jinja, autoescaped: names come from pull requests).
 The badge has its own white card and dark border, so it reads on light and dark pages.
 Python decides the size and how a long name wraps; the template only places the text.
-The producer also attaches what the signatory page shows: the badge's address and the
+A signatory's badge is kept in the cache by its content and linked into the site
+(``stemsite.stored``): thousands of them barely change between builds. The producer also attaches what the signatory page shows: the badge's address and the
 signatory's absolute page URL for the copy-paste HTML. (Share links are on every page,
 from ``theme/partials/share.html``.)
 """
@@ -21,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..catalog import Record
 from ..pages.render import date_nl
+from ..stored import store
 from .urls import absolute
 
 if TYPE_CHECKING:  # build.py imports this module to register the producer
@@ -82,7 +84,7 @@ def _signatory_badge(build: SiteBuild, record: Record) -> tuple[Asset, Badge]:
     path = badge_path(record.slug)
     badge = Badge(path, absolute(build.project, path), WIDTH, height,
                   f"{record.label} ondertekende het STEM-charter op {signed}")
-    return Asset(path, content=content), badge
+    return Asset(path, source=store(build.project.cache_dir / "badges", content, ".svg")), badge
 
 
 def produce(build: SiteBuild) -> list[Asset]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
+
+from ..stored import write_atomic
 
 KEY_LENGTH = 20
 """Hex digits of the hash in file names: 80 bits, no collisions among a site's images."""
@@ -35,14 +36,6 @@ def short_key(data: bytes, *settings: str) -> str:
 def settings_text(value: Any) -> str:
     """Settings as stable text for a key (sorted keys, no spaces)."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
-
-
-def write_atomic(target: Path, content: bytes) -> None:
-    """Write a file so that no reader ever sees half of it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    partial.write_bytes(content)
-    os.replace(partial, target)
 
 
 def read_manifest(path: Path) -> dict[str, Any] | None:

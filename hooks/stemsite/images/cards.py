@@ -19,7 +19,8 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageDraw, ImageFont
 
-from .cache import code_version, short_key, write_atomic
+from ..stored import write_atomic
+from .cache import code_version, short_key
 from .raster import crop_region, flatten, load_oriented, trim
 
 VERSION = "card-" + code_version("cards.py", "raster.py")

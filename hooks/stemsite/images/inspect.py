@@ -21,7 +21,8 @@ from pathlib import Path
 from PIL import Image
 
 from . import svg
-from .cache import code_version, content_key, write_atomic
+from ..stored import write_atomic
+from .cache import code_version, content_key
 
 VERSION = "inspect-" + code_version("inspect.py", "svg.py")
 """Part of a verdict's key: when a check changes, older verdicts are not reused."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalog import Record
 from ..collections import COLLECTIONS
+from ..stored import reuse, write_atomic
 from . import cards, raster, svg
 from .cache import code_version, read_manifest, settings_text, short_key, write_manifest
 from .inspect import sniff
@@ -99,7 +100,10 @@ def _svg_picture(path: Path, data: bytes, out_dir: Path, recipe: raster.Recipe, 
         manifest = {"width": width, "height": height}
         write_manifest(manifest_path, manifest)
     url = f"media/{key}.svg"
-    assets[url] = Asset(url, source=path)
+    served = out_dir / f"{key}.svg"  # a copy in the cache, so the site links it like every other image
+    if not reuse(served):
+        write_atomic(served, data)
+    assets[url] = Asset(url, source=served)
     return raster.Picture(kind="svg", src=url, width=manifest["width"], height=manifest["height"])
 
 

@@ -17,7 +17,8 @@ from typing import Any
 
 from PIL import Image, ImageChops, ImageCms, ImageOps
 
-from .cache import code_version, read_manifest, write_atomic, write_manifest
+from ..stored import write_atomic
+from .cache import code_version, read_manifest, write_manifest
 from .inspect import open_image
 
 VERSION = "raster-" + code_version("raster.py", "inspect.py")

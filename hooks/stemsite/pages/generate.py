@@ -18,6 +18,7 @@ from markupsafe import escape
 from ..catalog import Catalog, Record
 from ..collections import COLLECTIONS, Collection
 from ..feeds import charter
+from .kept_bodies import KeptBodies, VocabularyCatalog
 from .render import environment, municipality_name
 
 MAX_DESCRIPTION = 160
@@ -83,8 +84,8 @@ def _page(templates: Path, template: str, src_uri: str, meta: dict[str, Any], co
     return GeneratedPage(src_uri, meta, body.strip() + "\n", in_nav)
 
 
-def record_page(record: Record, catalog: Catalog, templates: Path) -> GeneratedPage:
-    """The page of one record at ``/<section>/<slug>/``."""
+def record_page(record: Record, catalog: Catalog, templates: Path, kept: KeptBodies | None = None) -> GeneratedPage:
+    """The page of one record at ``/<section>/<slug>/``; a page that shows only its record may come from ``kept``."""
     collection = record.collection
     meta = {
         "title": record.label,
@@ -94,8 +95,15 @@ def record_page(record: Record, catalog: Catalog, templates: Path) -> GeneratedP
     }
     if record.media.get("share"):
         meta["image"] = record.media["share"]  # the share card (stemsite.images), site-relative
-    return _page(templates, f"{collection.kind}.html", f"{collection.section}/{record.slug}.md", meta,
-                 {"record": record, "catalog": catalog})
+    template, src_uri = f"{collection.kind}.html", f"{collection.section}/{record.slug}.md"
+    if not collection.page_shows_only_its_record:
+        return _page(templates, template, src_uri, meta, {"record": record, "catalog": catalog})
+    context = {"record": record, "catalog": VocabularyCatalog(catalog)}
+    if kept is None:
+        return _page(templates, template, src_uri, meta, context)
+    body = kept.body(template, root_prefix(src_uri), record,
+                     lambda: _page(templates, template, src_uri, meta, context).body)
+    return GeneratedPage(src_uri, meta, body)
 
 
 def index_page(collection: Collection, catalog: Catalog, templates: Path) -> GeneratedPage:
@@ -130,8 +138,8 @@ def wall_pages(collection: Collection, catalog: Catalog, templates: Path) -> lis
     return pages
 
 
-def generate(catalog: Catalog, templates: Path) -> list[GeneratedPage]:
-    """Every generated page of the site, indexes first."""
+def generate(catalog: Catalog, templates: Path, kept: KeptBodies | None = None) -> list[GeneratedPage]:
+    """Every generated page of the site, indexes first; bodies ``kept`` from earlier builds where they may be."""
     pages = []
     for collection in COLLECTIONS:
         if collection.name == "signatories":
@@ -139,5 +147,5 @@ def generate(catalog: Catalog, templates: Path) -> list[GeneratedPage]:
         else:
             pages.append(index_page(collection, catalog, templates))
     for collection in COLLECTIONS:
-        pages.extend(record_page(r, catalog, templates) for r in catalog.collection(collection.name))
+        pages.extend(record_page(r, catalog, templates, kept) for r in catalog.collection(collection.name))
     return pages

@@ -1,0 +1,90 @@
+"""Bodies of record pages that show only their own record, kept between builds.
+
+A signatory's page shows its record, its media (logo, badge) and labels from the
+vocabularies; nothing of any other record. At thousands of signatories laying out those
+bodies was the largest part of a build in which they had not changed. So each is kept in
+the cache (``bodies/``) under the hash of everything it is made of: the record's data and
+media, its address, the vocabularies, the templates, the package's code and the versions of
+the libraries that render it. A changed record, template or vocabulary finds nothing and is
+laid out again.
+
+Which collections qualify is data (``Collection.page_shows_only_its_record``). Their
+templates get :class:`VocabularyCatalog` instead of the catalog: it holds no records, so a
+template that starts showing other records fails the build (strict undefined) instead of
+being served from the cache with what it showed before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Callable
+
+from ..catalog import Catalog
+from ..stored import NAME_LENGTH, reuse, write_atomic
+
+FOLDER = "bodies"
+"""Cache folder of kept bodies."""
+_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "babel", "belgica")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+class VocabularyCatalog:
+    """What a page that shows only its own record may read of the catalog: the vocabularies."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.vocabularies = catalog.vocabularies
+
+    label = Catalog.label
+    municipality = staticmethod(Catalog.municipality)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return str(value)
+
+
+def fingerprint(templates: Path, vocabularies: Path) -> str:
+    """Everything a kept body depends on besides its own record: code, templates, vocabularies, libraries."""
+    digest = hashlib.sha256()
+    for name in _LIBRARIES:
+        digest.update(f"{name}={version(name)}\0".encode())
+    for folder in (_PACKAGE, templates.parent, vocabularies):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            if folder == templates.parent and path.suffix not in (".html", ".svg"):
+                continue  # the theme's scripts, styles and fonts are not laid out here
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class KeptBodies:
+    """Look up a body by what it is made of, or lay it out and keep it."""
+
+    def __init__(self, cache_dir: Path, templates: Path, vocabularies: Path) -> None:
+        self.folder = cache_dir / FOLDER
+        self.fingerprint = fingerprint(templates, vocabularies)
+        self.counts = {"laid_out": 0, "reused": 0}
+
+    def body(self, template: str, root: str, record, render: Callable[[], str]) -> str:
+        """The kept body of ``record`` laid out by ``template``, or ``render()`` (then kept)."""
+        key = hashlib.sha256("\0".join((
+            self.fingerprint, template, root, record.collection.name, record.slug,
+            json.dumps(record.data, sort_keys=True, default=str),
+            json.dumps(record.media, sort_keys=True, default=_plain),
+        )).encode("utf-8", errors="surrogatepass")).hexdigest()[:NAME_LENGTH]
+        path = self.folder / f"{key}.html"
+        if reuse(path):
+            try:
+                text = path.read_text(encoding="utf-8")
+                self.counts["reused"] += 1
+                return text
+            except (OSError, ValueError):
+                pass  # damaged: lay it out again
+        text = render()
+        write_atomic(path, text.encode("utf-8"))
+        self.counts["laid_out"] += 1
+        return text
