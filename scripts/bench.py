@@ -8,6 +8,7 @@ set (``bench_data.py``) into a temporary folder and measures, as medians of ``--
 - the framework floor: the same records as plain Markdown pages built by bare MkDocs with
   the same theme settings, and our warm build's ratio to it;
 - time per stage (``STEMSITE_TIMINGS``, see ``mkdocs_adapter``) and the image work a warm build did;
+- a warm build after one signatory changed (what a pull request's build does): only its page is made again;
 - in headless Chromium: the charter wall's first view (1280×800) and its layout shift, the
   search index size and the time from typing to the first result (``bench_search.measure``).
 
@@ -140,7 +141,7 @@ def measure_builds(work: Path, n: int, repeat: int) -> dict:
     pages = bench_data.make_floor(floor, project)
     ours = [sys.executable, "-m", "stemsite", "--root", str(project), "build"]
     bare = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(floor / "mkdocs.yml")]
-    cold, warm, base, stages, writes, image_runs = [], [], [], [], [], []
+    cold, warm, base, stages, writes, image_runs, changed = [], [], [], [], [], [], []
     for r in range(repeat):
         shutil.rmtree(cache, ignore_errors=True)
         cold.append(run(ours, project, _env(cache)))
@@ -152,6 +153,7 @@ def measure_builds(work: Path, n: int, repeat: int) -> dict:
         stages.append(_stages(recorded))
         image_runs.append(recorded.get("images", {}))
         base.append(run(bare, floor, _env(cache)))
+        changed.append(_one_record_changed(project, cache, work / f"timings-changed-{r}.json"))
     median = statistics.median
     result = {
         "n": n, "records": counts, "floor_pages": pages,
@@ -164,10 +166,26 @@ def measure_builds(work: Path, n: int, repeat: int) -> dict:
         "warm_cache_writes": max(writes),
         "warm_image_jobs": max((run_.get("jobs", 0) for run_ in image_runs), default=None),
         "warm_image_decodes": max((run_.get("decodes", 0) for run_ in image_runs), default=None),
+        "warm_reused": recorded.get("record_pages", {}),
+        "changed_s": median(w for w, _ in changed), "changed_reused": changed[-1][1],
     }
     result["ratio"] = result["warm_s"] / result["floor_s"]
     result["cpu_ratio"] = result["warm_cpu_s"] / result["floor_cpu_s"]
     return result
+
+
+def _one_record_changed(project: Path, cache: Path, timings: Path) -> tuple[float, dict]:
+    """A warm build after one signatory's text changed, as a pull request would: wall seconds and
+    the record pages it rendered and reused. The record is put back afterwards."""
+    record = project / "data" / "signatories" / "bench-ondertekenaar-1.yml"
+    original = record.read_text(encoding="utf-8")
+    record.write_text(original.replace("description: ", "description: Gewijzigd. ", 1), encoding="utf-8")
+    try:
+        wall, _, _ = run([sys.executable, "-m", "stemsite", "--root", str(project), "build"], project,
+                         _env(cache, timings))
+    finally:
+        record.write_text(original, encoding="utf-8")
+    return wall, json.loads(timings.read_text(encoding="utf-8")).get("record_pages", {})
 
 
 def measure(sizes: list[int], repeat: int, save) -> list[dict]:
@@ -194,6 +212,7 @@ COLUMNS = [
     ("warm (s)", lambda r: f"{r['warm_s']:.1f}"),
     ("vloer (s)", lambda r: f"{r['floor_s']:.1f}"),
     ("warm/vloer", lambda r: f"{r['ratio']:.2f}"),
+    ("1 record gewijzigd (s)", lambda r: f"{r['changed_s']:.1f}"),
     ("CPU koud/warm/vloer (s)", lambda r: f"{r['cold_cpu_s']:.0f} / {r['warm_cpu_s']:.0f} / {r['floor_cpu_s']:.0f}"),
     ("CPU warm/vloer", lambda r: f"{r['cpu_ratio']:.2f}"),
     ("geheugen koud/warm (MB)", lambda r: f"{r['cold_mb']:.0f} / {r['warm_mb']:.0f}"),

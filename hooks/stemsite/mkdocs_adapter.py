@@ -202,7 +202,7 @@ def record_frames(env, config: MkDocsConfig) -> None:
     folder_of_pages = _State.build.project.cache_dir / PAGES if _State.build is not None else None
     if config.plugins.events["post_page"]:
         folder_of_pages = None
-    inputs = _render_inputs(env, config)
+    inputs = _render_inputs(config)
     counts = _State.page_counts = {"rendered": 0, "reused": 0}
     _State.skipped = set()
     _quiet_skipped_pages()
@@ -251,7 +251,7 @@ _CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "cop
                 "edit_uri", "extra", "extra_css", "extra_javascript", "theme", "use_directory_urls")
 
 
-def _render_inputs(env, config: MkDocsConfig) -> str:
+def _render_inputs(config: MkDocsConfig) -> str:
     """What a record page's own blocks may read besides the page and its frame, as text for its key.
 
     The theme's templates, the versions of the packages that render them, this module, and the

@@ -118,3 +118,35 @@ def test_empty_agenda_points_to_stemindevrijetijd(tmp_path: Path):
     assert "geen komende activiteiten" in html
     assert 'href="https://stemindevrijetijd.be/"' in html
     assert Calendar.from_ical((root / "site/agenda.ics").read_bytes()).walk("VEVENT") == []
+
+
+def test_timezones_made_once_are_what_icalendar_adds_to_each_calendar():
+    """feeds.ical.add_timezones reuses one VTIMEZONE per zone; each file must be what add_missing_timezones makes."""
+    from icalendar import Event
+
+    from stemsite.feeds.ical import add_timezones
+
+    def calendar(*starts) -> tuple[Calendar, Calendar]:
+        made = []
+        for _ in range(2):
+            cal = Calendar()
+            for start in starts:
+                event = Event()
+                event.add("dtstart", start)
+                cal.add_component(event)
+            made.append(cal)
+        made[0].add_missing_timezones()
+        add_timezones(made[1])
+        return made[0], made[1]
+
+    brussels, lisbon = ZoneInfo("Europe/Brussels"), ZoneInfo("Europe/Lisbon")
+    for starts in ((datetime(2026, 3, 29, 10, tzinfo=brussels),), (date(2026, 5, 1),),
+                   (datetime(2026, 10, 25, 9, tzinfo=brussels), datetime(2026, 1, 2, 9, tzinfo=lisbon)), ()):
+        expected, made = calendar(*starts)
+        if len(starts) < 2:
+            assert made.to_ical() == expected.to_ical()
+        else:  # icalendar adds several zones in set order (varies per run); ours are sorted
+            assert sorted(c.to_ical() for c in made.subcomponents) == sorted(c.to_ical() for c in expected.subcomponents)
+            assert [c.name for c in made.subcomponents] == [c.name for c in expected.subcomponents]
+        assert made.get_missing_tzids() == set()
+    assert b"BEGIN:VTIMEZONE" in calendar(datetime(2026, 3, 29, 10, tzinfo=brussels))[1].to_ical()

@@ -60,13 +60,14 @@ def produce(site: SiteBuild) -> list[Asset]:
             raster_jobs.append((record, raster.RasterJob(record.image, kind, recipes, focus, key, out_dir)))
     card_jobs = _card_jobs(site, out_dir)
     unique = {job.key: job for _, job in raster_jobs}
-    todo: list[Any] = [job for job in unique.values() if raster.finished(job) is None]
+    manifests = {key: raster.finished(job) for key, job in unique.items()}
+    todo: list[Any] = [job for key, job in unique.items() if manifests[key] is None]
     todo += [job for job in {job.key: job for _, job in card_jobs}.values()
              if not (out_dir / job.file_name).is_file()]
     decodes, workers = run_jobs(todo, site.project.root)
     LAST_RUN.update(jobs=len(todo), decodes=decodes, workers=workers)
     for record, job in raster_jobs:
-        manifest = read_manifest(job.manifest_path) or {}
+        manifest = manifests[job.key] or read_manifest(job.manifest_path) or {}  # read now when made just now
         record.media.update(raster.pictures(manifest))
         for name in raster.output_files(manifest):
             assets[f"media/{name}"] = Asset(f"media/{name}", source=out_dir / name)

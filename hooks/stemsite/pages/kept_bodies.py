@@ -16,12 +16,10 @@ being served from the cache with what it showed before.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import json
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from ..catalog import Catalog
 from ..stored import NAME_LENGTH, reuse, write_atomic
@@ -40,12 +38,6 @@ class VocabularyCatalog:
 
     label = Catalog.label
     municipality = staticmethod(Catalog.municipality)
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    return str(value)
 
 
 def fingerprint(templates: Path, vocabularies: Path) -> str:
@@ -73,8 +65,7 @@ class KeptBodies:
         """The kept body of ``record`` laid out by ``template``, or ``render()`` (then kept)."""
         key = hashlib.sha256("\0".join((
             self.fingerprint, template, root, record.collection.name, record.slug,
-            json.dumps(record.data, sort_keys=True, default=str),
-            json.dumps(record.media, sort_keys=True, default=_plain),
+            repr(record.data), repr(record.media),  # plain values and dataclasses: repr says all they hold
         )).encode("utf-8", errors="surrogatepass")).hexdigest()[:NAME_LENGTH]
         path = self.folder / f"{key}.html"
         if reuse(path):
