@@ -79,7 +79,10 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, floa
     """Run a build; return (wall seconds, peak MB of its process tree, CPU seconds). Exits when it fails.
 
     CPU seconds (of the build and every process it waited for) barely change when other
-    work shares the machine; wall time does, so a busy machine shows in the gap."""
+    work shares the machine; wall time does, so a busy machine shows in the gap. Earlier
+    writes are flushed to disk first (a cold build leaves gigabytes of images behind), so
+    one build's disk work is not charged to the next."""
+    os.sync()
     cpu = _cpu_seconds()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -5,9 +5,10 @@ laid out by ``theme/badges/*.svg`` (Jinja, autoescaped: names come from pull req
 The badge has its own white card and dark border, so it reads on light and dark pages.
 Python decides the size and how a long name wraps; the template only places the text.
 A signatory's badge is kept in the cache by its content and linked into the site
-(``stemsite.stored``): thousands of them barely change between builds. The producer also attaches what the signatory page shows: the badge's address and the
-signatory's absolute page URL for the copy-paste HTML. (Share links are on every page,
-from ``theme/partials/share.html``.)
+(``stemsite.stored``): thousands of them barely change between builds. The producer also
+attaches what the signatory page shows: the badge's address and the signatory's absolute
+page URL for the copy-paste HTML. (Share links are on every page, from
+``theme/partials/share.html``.)
 """
 
 from __future__ import annotations
