@@ -152,3 +152,19 @@ def test_kept_record_pages_are_reused_only_while_nothing_they_show_changed(tmp_p
     assert _build_counting(root, cache, monkeypatch) == {"rendered": first["rendered"], "reused": 0}
     assert "<!-- gewijzigd -->" in page.read_text(encoding="utf-8")
     matches_a_cold_build("after-theme")
+
+
+def test_a_plugin_that_changes_rendered_pages_sees_every_record_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Kept record pages skip ``on_post_page``; with a plugin that uses it, every page is rendered and passed to it."""
+    root = make_project(tmp_path / "postpage", content=False)
+    (root / "hooks" / "nabewerking.py").write_text(
+        'def on_post_page(output, page, config):\n    return output.replace("</body>", "<!-- nabewerkt --></body>")\n',
+        encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - hooks/nabewerking.py\n"), encoding="utf-8")
+    for _ in range(2):  # the second build would reuse kept pages if it could
+        counts = _build_counting(root, tmp_path / "cache", monkeypatch)
+        assert counts["reused"] == 0 and counts["rendered"] > 10
+        page = root / "site" / "charter" / "ondertekenaars" / "fictief-bedrijf" / "index.html"
+        assert "<!-- nabewerkt -->" in page.read_text(encoding="utf-8")
