@@ -1,4 +1,5 @@
-"""Work kept between builds: one JSON file of entries under a fingerprint (``validate.cache``, ``search.cache``).
+"""Work kept between builds: one JSON file of entries under a fingerprint (``validate.cache``, ``search.cache``),
+and the fingerprints themselves (:func:`fingerprint`, also for kept pages and bodies).
 
 The fingerprint names everything the entries depend on besides their own key (code, schema,
 day...): a file with another fingerprint, or one that cannot be read, counts as empty. A build
@@ -8,11 +9,13 @@ through a temporary file and a rename; a failure only costs the next build some 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
+from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 
 def read_kept(path: Path, fingerprint: str, field: str) -> dict[str, Any]:
@@ -37,3 +40,26 @@ def save_kept(path: Path, fingerprint: str, field: str, entries: dict[str, Any])
         os.replace(temporary, path)
     except OSError:
         pass
+
+
+def fingerprint(files: Iterable[tuple[str, Path]], libraries: Iterable[str] = (), *settings: str) -> str:
+    """A digest of what kept work depends on besides its own key: source files (name and content), the
+    installed versions of libraries, and settings as text. Change any and nothing kept before matches."""
+    digest = hashlib.sha256()
+    for name in libraries:
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed = "-"
+        digest.update(f"{name}={installed}\0".encode())
+    for name, path in files:
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for setting in settings:
+        digest.update(setting.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def files_under(folder: Path, pattern: str = "*", suffixes: tuple[str, ...] = ()) -> list[tuple[str, Path]]:
+    """Files below ``folder`` matching ``pattern`` (and ``suffixes``), named relative to it, in a stable order."""
+    return [(path.relative_to(folder).as_posix(), path) for path in sorted(folder.rglob(pattern))
+            if path.is_file() and "__pycache__" not in path.parts and (not suffixes or path.suffix in suffixes)]

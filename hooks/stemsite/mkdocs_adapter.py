@@ -13,7 +13,6 @@ import logging
 import os
 import re
 import time
-from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +25,7 @@ from mkdocs.structure.toc import get_toc
 
 from .build import SiteBuild, prepare
 from .images import pipeline as images
+from .kept import files_under, fingerprint
 from .pages import kept_bodies
 from .pages.generate import GeneratedPage, escaped, root_prefix
 from .pages.shortcodes import ShortcodeError, expand
@@ -257,14 +257,12 @@ def _render_inputs(config: MkDocsConfig) -> str:
     The theme's templates, the versions of the packages that render them, this module, and the
     configuration's values for the site as a whole (the frame shows most, but not all of them).
     """
-    parts = [f"{name}={version(name)}" for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe")]
-    parts.append(hashlib.sha256(Path(__file__).read_bytes()).hexdigest())
-    for folder in config.theme.dirs:
-        for path in sorted(Path(folder).rglob("*.html")):
-            parts.append(f"{path.relative_to(folder)}:{hashlib.sha256(path.read_bytes()).hexdigest()}")
+    templates = [(f"{index}/{name}", path) for index, folder in enumerate(config.theme.dirs)
+                 for name, path in files_under(Path(folder), "*.html")]
     settings = {key: config.get(key) for key in _CONFIG_KEYS}
-    parts.append(json.dumps(settings, sort_keys=True, default=_stable))
-    return "\n".join(parts)
+    return fingerprint([("mkdocs_adapter.py", Path(__file__)), *templates],
+                       ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"),
+                       json.dumps(settings, sort_keys=True, default=_stable))
 
 
 def _stable(value) -> object:

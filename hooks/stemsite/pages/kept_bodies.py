@@ -17,11 +17,11 @@ being served from the cache with what it showed before.
 from __future__ import annotations
 
 import hashlib
-from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
 from ..catalog import Catalog
+from ..kept import files_under, fingerprint
 from ..stored import NAME_LENGTH, reuse, write_atomic
 
 FOLDER = "bodies"
@@ -40,17 +40,13 @@ class VocabularyCatalog:
     municipality = staticmethod(Catalog.municipality)
 
 
-def fingerprint(templates: Path, vocabularies: Path) -> str:
-    """Everything a kept body depends on besides its own record: code, templates, vocabularies, libraries."""
-    digest = hashlib.sha256()
-    for name in _LIBRARIES:
-        digest.update(f"{name}={version(name)}\0".encode())
-    for folder in (_PACKAGE, templates.parent, vocabularies):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            if folder == templates.parent and path.suffix not in (".html", ".svg"):
-                continue  # the theme's scripts, styles and fonts are not laid out here
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+def body_inputs(templates: Path, vocabularies: Path) -> str:
+    """Everything a kept body depends on besides its own record: code, templates, vocabularies, libraries.
+
+    Of the theme only what is laid out here counts (templates and SVG), not its scripts, styles and fonts."""
+    files = [*files_under(_PACKAGE), *files_under(templates.parent, suffixes=(".html", ".svg")),
+             *files_under(vocabularies)]
+    return fingerprint(files, _LIBRARIES)
 
 
 class KeptBodies:
@@ -58,7 +54,7 @@ class KeptBodies:
 
     def __init__(self, cache_dir: Path, templates: Path, vocabularies: Path) -> None:
         self.folder = cache_dir / FOLDER
-        self.fingerprint = fingerprint(templates, vocabularies)
+        self.fingerprint = body_inputs(templates, vocabularies)
         self.counts = {"laid_out": 0, "reused": 0}
 
     def body(self, template: str, root: str, record, render: Callable[[], str]) -> str:

