@@ -1,9 +1,13 @@
 """Nothing half-built is published: a build killed halfway leaves the previous site/ intact.
 
 The real command (``python -m stemsite --root ROOT build``) runs on a large synthetic data
-set and gets SIGKILL while MkDocs is writing pages into its staging folder. The previous
-``site/`` must be byte for byte what it was, MkDocs must die with its parent, and the next
-build must clean up what the killed one left behind.
+set and gets SIGKILL while MkDocs is rendering its pages. The previous ``site/`` must be byte
+for byte what it was, MkDocs must die with its parent, and the next build must clean up what
+the killed one left behind.
+
+Record pages are rendered into the cache (``cache/pages``) and linked into the staging folder
+all at once after rendering, so "halfway" is measured in the cache: some, not all, of the new
+pages were made. Each run's events carry their own token, so no earlier run's pages are reused.
 """
 
 from __future__ import annotations
@@ -14,16 +18,19 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 from support import build, make_project
 
+from stemsite.mkdocs_adapter import PAGES
+from stemsite.project import Project
 from stemsite.sitebuild import clean_stale
 
 pytestmark = pytest.mark.slow
 
-EVENTS = 300
+EVENTS = 600
 
 
 def snapshot(site: Path) -> dict[str, str]:
@@ -33,9 +40,10 @@ def snapshot(site: Path) -> dict[str, str]:
 
 def add_events(root: Path, count: int) -> None:
     folder = root / "data" / "events"
+    token = uuid.uuid4().hex[:8]
     for i in range(count):
         (folder / f"synthetisch-{i:04d}.yml").write_text(
-            f"title: Synthetische activiteit {i} (testgegeven)\nstarts: 2026-03-14T14:00\n"
+            f"title: Synthetische activiteit {i} {token} (testgegeven)\nstarts: 2026-03-14T14:00\n"
             f"location:\n  name: Zaal {i}\n  municipality: \"43010\"\norganiser: Testorganisator\n",
             encoding="utf-8")
 
@@ -58,6 +66,11 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path: Path):
     first = build(root)
     assert first.returncode == 0, first.stderr
     before = snapshot(root / "site")
+    kept_pages = Project(root).cache_dir / PAGES
+    pages_before = set(kept_pages.iterdir())
+
+    def pages_made() -> int:
+        return len(set(kept_pages.iterdir()) - pages_before)
 
     add_events(root, EVENTS)
     process = subprocess.Popen([sys.executable, "-m", "stemsite", "--root", str(root), "build"],
@@ -65,12 +78,12 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path: Path):
     try:
         staging: list[Path] = []
 
-        def writing_pages() -> bool:
+        def rendering_pages() -> bool:
             assert process.poll() is None, "the build ended before it could be killed"
             staging[:] = list(root.glob(f".site.building-{process.pid}-*"))
-            return bool(staging) and any((staging[0] / "agenda").glob("synthetisch-*/index.html"))
+            return bool(staging) and pages_made() > 0
 
-        wait_for(writing_pages, 600, "MkDocs to write pages into the staging folder")
+        wait_for(rendering_pages, 600, "MkDocs to render pages for the staging folder")
         mkdocs = children(process.pid)
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
@@ -80,8 +93,9 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path: Path):
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
 
-    written = len(list((staging[0] / "agenda").glob("synthetisch-*/index.html")))
-    assert 0 < written < EVENTS, f"{written} pages: the build was not killed halfway"
+    made = pages_made()
+    assert 0 < made < EVENTS, f"{made} of {EVENTS} pages made: the build was not killed halfway"
+    assert len(list((staging[0] / "agenda").glob("synthetisch-*/index.html"))) < EVENTS
     assert snapshot(root / "site") == before
     assert staging[0].is_dir()  # what the killed build left behind
 
