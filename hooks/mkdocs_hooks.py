@@ -18,6 +18,11 @@ def on_config(config):
     mkdocs_adapter.mark("config")
 
 
+def on_pre_build(config):
+    """Let a failed build's linking finish before MkDocs empties the site folder (``mkdocs serve``)."""
+    mkdocs_adapter.finish_linking()
+
+
 def on_files(files, config):
     """Validate the data and add every generated page and asset (priority: before nav)."""
     return mkdocs_adapter.add_generated_files(files, config)

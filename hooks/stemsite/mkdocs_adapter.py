@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +34,7 @@ from .problems import DataError
 from .project import Project
 from .search import LANGUAGE_SCRIPT, with_accent_folding
 from .search.cache import SectionCache
-from .stored import NAME_LENGTH, link_into, prune, reuse, write_atomic
+from .stored import NAME_LENGTH, link_in_background, link_into, prune, reuse, write_atomic
 
 log = logging.getLogger("mkdocs.hooks.stemsite")
 
@@ -45,7 +46,9 @@ class _State:
     search_entries: list[dict] = []
     """The record pages' search entries (:mod:`stemsite.search.sections`), added to Material's index at the end."""
     stored: list[tuple[str, Path]] = []
-    """Site path and cache file of what is linked into the site after rendering (:func:`link_stored_files`)."""
+    """Site path and cache file of each record page, linked into the site after rendering (:func:`link_stored_files`)."""
+    linking: Future[int] | None = None
+    """The images and badges being linked into the site while pages render (:func:`link_stored_files`)."""
     skipped: set[str] = set()
     """Record pages MkDocs does not write: they come from the cache (:func:`record_frames`)."""
     page_counts: dict[str, int] = {}
@@ -88,15 +91,17 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(file)
             _RecordPage(page, file, config, _State.sections)  # becomes file.page; MkDocs makes pages only for files without one
     cache_dir = os.path.realpath(result.project.cache_dir) + os.sep
-    _State.stored = []
+    stored = []
     for asset in result.assets:
         if asset.source is not None and os.path.abspath(asset.source).startswith(cache_dir):
-            _State.stored.append((asset.dest_uri, asset.source))  # see link_stored_files
+            stored.append((asset.dest_uri, asset.source))  # see link_stored_files
         elif asset.source is not None:
             files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
         else:
             files.append(File.generated(config, asset.dest_uri, content=asset.content or b""))
     fold_search_accents(files, config)
+    _State.stored = []
+    _State.linking = link_in_background(Path(config.site_dir), stored)
     for stage, seconds in result.timings.items():
         log.debug("stage %s: %.3f s", stage, seconds)
     mark("files_done")
@@ -108,15 +113,28 @@ def link_stored_files(config: MkDocsConfig) -> None:
 
     They are not MkDocs files: only generated pages point at them, never a page MkDocs checks
     links of, and at thousands of signatories making a MkDocs file for each and copying it took
-    seconds of every build. Record pages MkDocs skipped writing (:func:`record_frames`) come
-    from here too. Where every file could be linked, stored files no site uses are pruned.
+    seconds of every build. Images and badges are linked while the pages render (from
+    :func:`add_generated_files`, another process at thousands of files); record pages MkDocs
+    skipped writing (:func:`record_frames`) are linked here. Where every file could be linked,
+    stored files no site uses are pruned.
     """
-    if _State.build is None:
+    if _State.build is None or _State.linking is None:
         return
-    copied = link_into(Path(config.site_dir), _State.stored)
+    linking, _State.linking = _State.linking, None
+    copied = linking.result() + link_into(Path(config.site_dir), _State.stored)
     if not copied:
         for folder in STORED_FOLDERS:
             prune(_State.build.project.cache_dir / folder)
+
+
+def finish_linking() -> None:
+    """Wait for the linking of a build that failed before it could (``mkdocs serve`` builds again).
+
+    MkDocs empties the site folder right after this; linking must not go on into it.
+    """
+    linking, _State.linking = _State.linking, None
+    if linking is not None:
+        linking.exception()  # its build already failed; only wait
 
 
 def fold_search_accents(files: Files, config: MkDocsConfig) -> None:

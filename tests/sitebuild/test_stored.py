@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from pathlib import Path
 
-from stemsite.stored import link_into, prune, reuse, store
+import pytest
+
+from stemsite import stored
+from stemsite.stored import link_in_background, link_into, prune, reuse, store
 
 
 def test_a_stored_file_is_written_once_under_the_hash_of_its_content(tmp_path: Path):
@@ -34,3 +38,20 @@ def test_sites_get_links_and_what_no_site_links_is_pruned_once_unused_long_enoug
     (site / "a/b/index.html").unlink()
     assert prune(cache, unused_for=60) == 1 and not used.exists()
     assert prune(tmp_path / "no-such-folder") == 0
+
+
+@pytest.mark.parametrize("background", [False, True], ids=["in this process", "in another process"])
+def test_linking_while_pages_render(tmp_path: Path, monkeypatch, background: bool):
+    """Many files are linked by another process (the build goes on rendering); a few here, at once."""
+    monkeypatch.setattr(stored, "BACKGROUND_FROM", 3 if background else 100)
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    files = [(f"media/{i}.txt", store(cache, f"inhoud {i}".encode(), ".txt")) for i in range(3)]
+    before = len(multiprocessing.active_children())
+    linking = link_in_background(site, files)
+    assert len(multiprocessing.active_children()) == before + background
+    assert linking.result(timeout=120) == 0
+    for dest_uri, source in files:
+        assert (site / dest_uri).samefile(source)
+
+    missing = [("media/weg.txt", cache / "weg.txt"), *files]
+    assert isinstance(link_in_background(site, missing).exception(timeout=120), FileNotFoundError)
