@@ -11,7 +11,7 @@ from PIL import Image
 from support import SAMPLE_DATA, TODAY, make_project
 
 from stemsite.build import prepare
-from stemsite.images import inspect, pipeline
+from stemsite.images import inspect, pipeline, raster
 from stemsite.images.work import workers_for
 from stemsite.project import Project
 
@@ -81,11 +81,19 @@ def test_logo_is_trimmed_fitted_and_written_in_every_variant(project):
     # a 200×200 square inside 400×300 of transparency, fitted into 240×120
     assert (picture.kind, picture.width, picture.height, picture.fallback_type) == ("raster", 120, 120, "image/png")
     sizes = {url: opened(media, url) for url in files_of(picture)}
-    assert [(i.format, i.size) for i in sizes.values()] == [("WEBP", (120, 120)), ("WEBP", (240, 240)),
-                                                            ("PNG", (120, 120)), ("PNG", (240, 240))]
+    # the square has 200 pixels across: a file for sharp screens at 200/120, not enlarged to 2x
+    assert [(i.format, i.size) for i in sizes.values()] == [("WEBP", (120, 120)), ("WEBP", (200, 200)),
+                                                            ("PNG", (120, 120)), ("PNG", (200, 200))]
+    assert [part.split()[1] for part in picture.srcset_webp.split(", ")] == ["1x", "1.67x"]
     assert picture.src == files_of(picture)[2]
     assert all(url.startswith("media/") and not url.startswith("/") for url in sizes)
     assert sizes[picture.src].mode == "RGBA" and sizes[picture.src].getpixel((60, 60))[3] == 255
+
+
+@pytest.mark.parametrize(("source", "box", "expected"), [(600, 240, [1, 2]), (480, 240, [1, 2]), (300, 240, [1, 1.25]),
+                                                      (250, 240, [1]), (100, 240, [1])])
+def test_a_file_for_sharp_screens_is_never_enlarged(source, box, expected):
+    assert raster.densities(source, box) == expected
 
 
 def test_opaque_logo_loses_its_plain_border_and_all_metadata(project):

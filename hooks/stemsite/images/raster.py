@@ -1,8 +1,9 @@
 """Logos, photos and practice images: from one checked source file to the sizes a page needs.
 
 One job per source file decodes it once and writes every variant: for each recipe (a box
-in CSS pixels, fit or crop) a 1x and a 2x file in WebP and in a fallback format. What a
-page needs is the :class:`Picture` the macro ``theme/records/_picture.html`` reads.
+in CSS pixels, fit or crop) a 1x file and one for sharp screens (up to 2x, never enlarged:
+:func:`densities`), each in WebP and in a fallback format. What a page needs is the
+:class:`Picture` the macro ``theme/records/_picture.html`` reads.
 
 Jobs run in worker processes (see ``pipeline``), so everything here is picklable and the
 only state is :data:`DECODES`, a per-process counter the tests read.
@@ -24,6 +25,9 @@ from .inspect import open_image
 VERSION = "raster-" + code_version("raster.py", "inspect.py")
 """Part of every key: a change to the code makes new files instead of reusing old ones."""
 DENSITIES = (1, 2)
+"""The screens files are made for: 1x, and 2x where the source has the pixels."""
+SHARPER_FROM = 1.1
+"""A file for sharp screens is made when the source has at least this many times the 1x pixels across."""
 FALLBACK = {"png": "image/png", "jpeg": "image/jpeg"}
 ENCODE: dict[str, dict[str, Any]] = {
     "webp-logo": {"format": "WEBP", "quality": 90, "method": 2},
@@ -117,17 +121,30 @@ class RasterJob:
             width, height = max(1, round(image.width * scale)), max(1, round(image.height * scale))
         webp = "webp-logo" if recipe.fallback == "png" else "webp-photo"
         files: dict[str, list[str]] = {"webp": [], recipe.fallback: []}
-        for density in DENSITIES:
-            size = (width * density, height * density)
+        made = densities(region[2] - region[0], width)
+        for density in made:
+            size = (max(1, round(width * density)), max(1, round(height * density)))
             variant = image.resize(size, Image.Resampling.LANCZOS, box=region, reducing_gap=3.0)
             variant.info = {}  # no EXIF, XMP, ICC or text chunk may ride along
             for fmt, settings in (("webp", ENCODE[webp]), (recipe.fallback, ENCODE[recipe.fallback])):
-                name = f"{self.key}-{recipe.name}-{density}x.{'jpg' if fmt == 'jpeg' else fmt}"
+                name = f"{self.key}-{recipe.name}-{density:g}x.{'jpg' if fmt == 'jpeg' else fmt}"
                 buffer = io.BytesIO()
                 variant.save(buffer, **settings)
                 write_atomic(self.out_dir / name, buffer.getvalue())
                 files[fmt].append(name)
-        return {"width": width, "height": height, "files": files, "fallback": recipe.fallback}
+        return {"width": width, "height": height, "files": files, "fallback": recipe.fallback, "densities": made}
+
+
+def densities(source_width: float, width: int) -> list[float]:
+    """The screen densities to make files for: 1x, and the sharpest the source allows up to 2x.
+
+    A file enlarged from the source has no detail the browser's own enlargement of the 1x file
+    lacks; it only costs bytes on every visit and time in a cold build (logos are often a few
+    hundred pixels wide). A source of 300 pixels for a 240-pixel box gets a 1x and a 1.25x file;
+    one of 250 pixels only a 1x file.
+    """
+    sharper = min(max(DENSITIES), round(source_width / width, 2))
+    return [1, sharper] if sharper >= SHARPER_FROM else [1]
 
 
 def load_oriented(source: Path, fmt: str, largest: int) -> Image.Image:
@@ -204,8 +221,8 @@ def pictures(manifest: dict[str, Any]) -> dict[str, Picture]:
         webp, fallback = entry["files"]["webp"], entry["files"][entry["fallback"]]
         result[name] = Picture(
             kind="raster", src=f"media/{fallback[0]}", width=entry["width"], height=entry["height"],
-            srcset_webp=", ".join(f"media/{f} {d}x" for f, d in zip(webp, DENSITIES)),
-            srcset_fallback=", ".join(f"media/{f} {d}x" for f, d in zip(fallback, DENSITIES)),
+            srcset_webp=", ".join(f"media/{f} {d:g}x" for f, d in zip(webp, entry["densities"])),
+            srcset_fallback=", ".join(f"media/{f} {d:g}x" for f, d in zip(fallback, entry["densities"])),
             fallback_type=FALLBACK[entry["fallback"]])
     return result
 
