@@ -74,6 +74,16 @@ def test_the_built_index_holds_each_record_page_once(sample_site: Path):
     assert hand_written["title"]
 
 
+def test_badge_instructions_the_same_on_every_signatory_page_stay_out_of_the_index(sample_site: Path):
+    """At thousands of signatories they were almost half the index, and every search for "badge" a wall of them."""
+    page = "charter/ondertekenaars/fictief-bedrijf/"
+    assert 'id="badge"' in (sample_site / page / "index.html").read_text(encoding="utf-8")
+    docs = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = [doc for doc in docs if doc["location"].startswith(page)]
+    assert entries and "Fictief" in entries[0]["title"]
+    assert not [doc for doc in entries if "badge" in doc["location"] or "HTML-code" in doc["text"]]
+
+
 def test_entries_are_kept_for_the_next_build_and_only_those(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     meta = {"title": "Een &amp; twee", "search": {"boost": 2}}
     first, second = "<h1>Een &amp; twee</h1><p>eerste</p>", "<h1>Een &amp; twee</h1><p>tweede</p>"
