@@ -81,10 +81,12 @@ def test_logo_is_trimmed_fitted_and_written_in_every_variant(project):
     # a 200×200 square inside 400×300 of transparency, fitted into 240×120
     assert (picture.kind, picture.width, picture.height, picture.fallback_type) == ("raster", 120, 120, "image/png")
     sizes = {url: opened(media, url) for url in files_of(picture)}
-    # the square has 200 pixels across: a file for sharp screens at 200/120, not enlarged to 2x
+    # the square has 200 pixels across: a WebP for sharp screens at 200/120, not enlarged to 2x; the PNG
+    # fallback (for browsers without WebP) only at 1x
     assert [(i.format, i.size) for i in sizes.values()] == [("WEBP", (120, 120)), ("WEBP", (200, 200)),
-                                                            ("PNG", (120, 120)), ("PNG", (200, 200))]
+                                                            ("PNG", (120, 120))]
     assert [part.split()[1] for part in picture.srcset_webp.split(", ")] == ["1x", "1.67x"]
+    assert picture.srcset_fallback.split()[1:] == ["1x"]
     assert picture.src == files_of(picture)[2]
     assert all(url.startswith("media/") and not url.startswith("/") for url in sizes)
     assert sizes[picture.src].mode == "RGBA" and sizes[picture.src].getpixel((60, 60))[3] == 255

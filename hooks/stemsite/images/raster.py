@@ -2,7 +2,9 @@
 
 One job per source file decodes it once and writes every variant: for each recipe (a box
 in CSS pixels, fit or crop) a 1x file and one for sharp screens (up to 2x, never enlarged:
-:func:`densities`), each in WebP and in a fallback format. What a page needs is the
+:func:`densities`) in WebP, and the 1x file in a fallback format (PNG or JPEG) for the few
+browsers without WebP: they get a slightly softer picture on a sharp screen, while a cold
+build saves an encode of the largest file for every logo. What a page needs is the
 :class:`Picture` the macro ``theme/records/_picture.html`` reads.
 
 Jobs run in worker processes (see ``pipeline``), so everything here is picklable and the
@@ -126,7 +128,10 @@ class RasterJob:
             size = (max(1, round(width * density)), max(1, round(height * density)))
             variant = image.resize(size, Image.Resampling.LANCZOS, box=region, reducing_gap=3.0)
             variant.info = {}  # no EXIF, XMP, ICC or text chunk may ride along
-            for fmt, settings in (("webp", ENCODE[webp]), (recipe.fallback, ENCODE[recipe.fallback])):
+            formats = [("webp", ENCODE[webp])]
+            if density == 1:  # the fallback only at 1x (see the module's docstring)
+                formats.append((recipe.fallback, ENCODE[recipe.fallback]))
+            for fmt, settings in formats:
                 name = f"{self.key}-{recipe.name}-{density:g}x.{'jpg' if fmt == 'jpeg' else fmt}"
                 buffer = io.BytesIO()
                 variant.save(buffer, **settings)
