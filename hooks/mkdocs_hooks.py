@@ -61,3 +61,8 @@ def _build_done(config):
 
 
 on_post_build = CombinedEvent(_pages_rendered, _build_done)
+
+
+def on_build_error(error):
+    """Stop the share cards still being drawn for the failed build."""
+    mkdocs_adapter.build_failed()

@@ -37,6 +37,18 @@ class Asset:
     """A file on disk (e.g. in the image cache) to copy instead of ``content``."""
 
 
+@dataclass(frozen=True)
+class Pending:
+    """Work a producer left running when it returned (share cards drawing in worker processes)."""
+
+    wait: Callable[[], None]
+    """Blocks until the work is done; raises DataError if it failed."""
+    cancel: Callable[[], None]
+    """Drops what has not started (the build failed)."""
+    assets: list[Asset]
+    """The files it makes, all in the cache; pages may point at them already."""
+
+
 @dataclass
 class SiteBuild:
     """What :func:`prepare` hands to the generator adapter."""
@@ -47,9 +59,29 @@ class SiteBuild:
     assets: list[Asset] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     share_cards: dict[str, str] = field(default_factory=dict)
-    """Share image URL (``media/...png``) per hand-written or index page (``src_uri``)."""
+    """Share card URL (``media/...-share.jpg``) per hand-written or index page (``src_uri``)."""
     kept_bodies: dict[str, int] = field(default_factory=dict)
     """Record page bodies laid out and reused from earlier builds (``pages.kept_bodies``)."""
+    pending: list[Pending] = field(default_factory=list)
+    """Work still running; :meth:`finish` waits for it and hands over its files."""
+
+    def finish(self) -> list[Asset]:
+        """Wait for the pending work; return the files it made, or raise DataError."""
+        pending, self.pending = self.pending, []
+        try:
+            for work in pending:
+                work.wait()
+        except DataError:
+            for work in pending:
+                work.cancel()
+            raise
+        return [asset for work in pending for asset in work.assets]
+
+    def cancel(self) -> None:
+        """Drop the pending work that has not started (the build failed elsewhere)."""
+        pending, self.pending = self.pending, []
+        for work in pending:
+            work.cancel()
 
 
 AssetProducer = Callable[[SiteBuild], list[Asset]]
@@ -69,8 +101,13 @@ before pages are generated, so a producer may attach URLs to ``record.media`` fo
 templates (an image's sizes, a share card)."""
 
 
-def prepare(project: Project) -> SiteBuild:
-    """Validate the data and produce every generated page and asset, or raise DataError."""
+def prepare(project: Project, *, background: bool = False) -> SiteBuild:
+    """Validate the data and produce every generated page and asset, or raise DataError.
+
+    With ``background``, work producers leave running (share cards) may still be running on return:
+    the caller collects its files with :meth:`SiteBuild.finish` (the MkDocs adapter does, once the
+    pages are rendered). Otherwise every asset is in ``assets`` on return.
+    """
     timings: dict[str, float] = {}
     started = time.perf_counter()
     dataset, report = validate_project(project)
@@ -81,13 +118,19 @@ def prepare(project: Project) -> SiteBuild:
     catalog = build_catalog(dataset)
     result = SiteBuild(project, catalog, timings=timings)
     timings["catalog"] = time.perf_counter() - started
-    for producer in ASSET_PRODUCERS:
+    try:
+        for producer in ASSET_PRODUCERS:
+            started = time.perf_counter()
+            result.assets.extend(producer(result))
+            timings[producer.__module__.rsplit(".", 1)[-1]] = time.perf_counter() - started
         started = time.perf_counter()
-        result.assets.extend(producer(result))
-        timings[producer.__module__.rsplit(".", 1)[-1]] = time.perf_counter() - started
-    started = time.perf_counter()
-    kept = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
-    result.pages = generate(catalog, project.theme / "records", kept)
-    result.kept_bodies = kept.counts
-    timings["generate"] = time.perf_counter() - started
+        kept = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
+        result.pages = generate(catalog, project.theme / "records", kept)
+        result.kept_bodies = kept.counts
+        timings["generate"] = time.perf_counter() - started
+    except BaseException:
+        result.cancel()
+        raise
+    if not background:
+        result.assets.extend(result.finish())
     return result

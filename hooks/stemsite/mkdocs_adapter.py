@@ -74,10 +74,10 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     """Validate, generate, and add every page and asset as a virtual file."""
     mark("files")
     try:
-        _State.build = result = prepare(project_for(config))
+        _State.build = result = prepare(project_for(config), background=True)  # cards: see link_stored_files
     except DataError as error:
         _State.build = None
-        raise PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n" + error.report.render()) from None
+        raise _not_built(error) from None
     _State.search_entries = []
     _State.sections = SectionCache(result.project.cache_dir)
     for page in result.pages:
@@ -114,17 +114,33 @@ def link_stored_files(config: MkDocsConfig) -> None:
     They are not MkDocs files: only generated pages point at them, never a page MkDocs checks
     links of, and at thousands of signatories making a MkDocs file for each and copying it took
     seconds of every build. Images and badges are linked while the pages render (from
-    :func:`add_generated_files`, another process at thousands of files); record pages MkDocs
-    skipped writing (:func:`record_frames`) are linked here. Where every file could be linked,
-    stored files no site uses are pruned.
+    :func:`add_generated_files`, another process at thousands of files); share cards, drawn
+    while the pages render (``SiteBuild.pending``), and record pages MkDocs skipped writing
+    (:func:`record_frames`) are linked here. Where every file could be linked, stored files no
+    site uses are pruned.
     """
     if _State.build is None or _State.linking is None:
         return
     linking, _State.linking = _State.linking, None
-    copied = linking.result() + link_into(Path(config.site_dir), _State.stored)
+    try:
+        drawn = [(asset.dest_uri, asset.source) for asset in _State.build.finish() if asset.source is not None]
+    except DataError as error:
+        linking.exception()  # let it finish: MkDocs may empty the site folder next (mkdocs serve)
+        raise _not_built(error) from None
+    copied = linking.result() + link_into(Path(config.site_dir), _State.stored + drawn)
     if not copied:
         for folder in STORED_FOLDERS:
             prune(_State.build.project.cache_dir / folder)
+
+
+def _not_built(error: DataError) -> PluginError:
+    return PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n" + error.report.render())
+
+
+def build_failed() -> None:
+    """Stop drawing the share cards of a build that failed (only started cards finish, into the cache)."""
+    if _State.build is not None:
+        _State.build.cancel()
 
 
 def finish_linking() -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import random
 import struct
+import time
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
@@ -71,3 +73,23 @@ def write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+@dataclass(frozen=True)
+class SlowJob:
+    """An image job stand-in for ``stemsite.images.work``: leaves a file named after its key, slowly.
+
+    Module-level and picklable, so spawned worker processes can run it."""
+
+    key: str
+    out_dir: Path
+    seconds: float = 0.0
+    source: Path | None = None
+    fail: bool = False
+
+    def run(self) -> int:
+        time.sleep(self.seconds)
+        if self.fail:
+            raise ValueError("kapotte pixels")
+        (self.out_dir / self.key).write_bytes(b"")
+        return 1

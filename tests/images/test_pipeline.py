@@ -200,3 +200,17 @@ def test_share_cards_for_every_record_and_titled_page(project):
     assert card.getpixel((40, 300)) == pytest.approx((11, 92, 173), abs=2)  # campaign blue behind the title (JPEG)
     top, bottom = card.getpixel((1100, 40)), card.getpixel((1100, 560))
     assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # the upright photo on the right
+
+
+def test_share_cards_are_left_drawing_and_collected(cold):
+    result = prepare(Project(cold, today=TODAY), background=True)
+    decodes = pipeline.LAST_RUN["decodes"]
+    shared = {item.media["share"] for records in result.catalog.records.values() for item in records}
+    shared |= set(result.share_cards.values())
+    assert [len(work.assets) for work in result.pending] == [len(shared)]
+    assert {a.dest_uri for a in result.pending[0].assets} == shared
+    assert not shared & {a.dest_uri for a in result.assets}  # not handed over before they are drawn
+    drawn = result.finish()
+    assert {a.dest_uri for a in drawn} == shared and result.pending == []
+    assert all(Image.open(a.source).size == (1200, 630) for a in drawn)
+    assert pipeline.LAST_RUN["decodes"] > decodes  # the cards decoded the logos and photos they show

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from PIL import Image
+from support import build, make_project
 
 MEDIA = re.compile(r"""(?:src|srcset|content)="([^"]*media/[^"]+)\"""")
 
@@ -39,3 +40,14 @@ def test_published_photos_carry_no_metadata(sample_site):
     for path in photos:
         image = Image.open(path)
         assert not image.getexif() and "exif" not in image.info and "icc_profile" not in image.info, path
+
+
+def test_a_cold_build_links_every_share_card(tmp_path, monkeypatch):
+    """Cards are drawn while MkDocs renders (``SiteBuild.pending``): with an empty cache, each must still land."""
+    monkeypatch.setenv("STEMSITE_CACHE_DIR", str(tmp_path / "cache"))
+    root = make_project(tmp_path / "p")
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    cards = {u for u in referenced(root / "site") if u.endswith("-share.jpg")}
+    assert len(cards) > 20
+    assert all(Image.open(root / "site" / u).size == (1200, 630) for u in cards)

@@ -9,6 +9,11 @@ Order: first every job is described and keyed (cheap: read bytes, hash), then th
 whose manifest or card is not in the cache run in worker processes, then the media are
 filled from the manifests. A warm build therefore decodes and encodes nothing. Output
 files stay in ``project.cache_dir`` and are added as assets that point there.
+
+Pages need the logos and photos (their sizes and file names go into the HTML), so those
+are waited for; a card's name is known before it is drawn, so the cards are left drawing
+while pages are made and rendered (``SiteBuild.pending``): at a card per signatory they
+are half of a cold build's image work, and MkDocs renders on one core.
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalog import Record
 from ..collections import COLLECTIONS
+from ..problems import DataError
 from ..stored import reuse, write_atomic
 from . import cards, raster, svg
 from .cache import code_version, read_manifest, settings_text, short_key, write_manifest
 from .inspect import sniff
-from .work import run_jobs
+from .work import start_jobs
 
 if TYPE_CHECKING:  # build.py imports this module to register the producer
     from ..build import Asset, SiteBuild
@@ -37,12 +43,14 @@ KICKERS = {"signatory": "Ondertekenaar van het STEM-charter", "role-model": "Rol
            "practice": "Goede praktijk", "event": "Agenda"}
 PAGE_KICKER = "Het Vlaamse STEM-platform"
 LAST_RUN: dict[str, int] = {}
-"""What the last :func:`produce` did in this process: jobs run, files decoded, workers used."""
+"""What the last :func:`produce` did in this process: jobs run, files decoded (the cards' once they are
+drawn), workers used."""
 
 
 def produce(site: SiteBuild) -> list[Asset]:
-    """Make (or find in the cache) every image and card; fill the media; return the files."""
-    from ..build import Asset  # build.py imports this module: resolve at call time
+    """Make (or find in the cache) every image; fill the media; return the files. Share cards go on
+    drawing after this returns: their files are :class:`~stemsite.build.Pending` on ``site``."""
+    from ..build import Asset, Pending  # build.py imports this module: resolve at call time
     out_dir = site.project.cache_dir / "media"
     assets: dict[str, Asset] = {}
     raster_jobs: list[tuple[Record, raster.RasterJob]] = []
@@ -61,23 +69,34 @@ def produce(site: SiteBuild) -> list[Asset]:
     card_jobs = _card_jobs(site, out_dir)
     unique = {job.key: job for _, job in raster_jobs}
     manifests = {key: raster.finished(job) for key, job in unique.items()}
-    todo: list[Any] = [job for key, job in unique.items() if manifests[key] is None]
-    todo += [job for job in {job.key: job for _, job in card_jobs}.values()
-             if not (out_dir / job.file_name).is_file()]
-    decodes, workers = run_jobs(todo, site.project.root)
-    LAST_RUN.update(jobs=len(todo), decodes=decodes, workers=workers)
+    pictures_todo: list[Any] = [job for key, job in unique.items() if manifests[key] is None]
+    cards_todo: list[Any] = [job for job in {job.key: job for _, job in card_jobs}.values()
+                             if not (out_dir / job.file_name).is_file()]
+    (pictures, drawing), workers = start_jobs([pictures_todo, cards_todo], site.project.root)
+    try:
+        decodes = pictures.wait()
+    except DataError:
+        drawing.cancel()
+        raise
+    LAST_RUN.update(jobs=len(pictures_todo) + len(cards_todo), decodes=decodes, workers=workers)
     for record, job in raster_jobs:
         manifest = manifests[job.key] or read_manifest(job.manifest_path) or {}  # read now when made just now
         record.media.update(raster.pictures(manifest))
         for name in raster.output_files(manifest):
             assets[f"media/{name}"] = Asset(f"media/{name}", source=out_dir / name)
+    cards_made: dict[str, Asset] = {}
     for target, job in card_jobs:
         url = f"media/{job.file_name}"
-        assets[url] = Asset(url, source=out_dir / job.file_name)
+        cards_made[url] = Asset(url, source=out_dir / job.file_name)
         if isinstance(target, Record):
             target.media["share"] = url
         else:
             site.share_cards[target] = url
+
+    def cards_drawn() -> None:
+        LAST_RUN["decodes"] += drawing.wait()
+
+    site.pending.append(Pending(cards_drawn, drawing.cancel, list(cards_made.values())))
     return list(assets.values())
 
 
