@@ -39,7 +39,7 @@ class LoaderTarget:
         from stemsite.collections import COLLECTIONS
         from stemsite.problems import Report
         from stemsite.project import Project
-        from stemsite.validate import dataset, formats
+        from stemsite.validate import dataset, formats, record_file
         from stemsite.vocabularies import load_vocabularies
         from jsonschema import Draft202012Validator
 
@@ -54,7 +54,7 @@ class LoaderTarget:
         self.collections = [(c, schemas[c.name], Draft202012Validator(schemas[c.name], format_checker=checker))
                             for c in COLLECTIONS]
         self._report_type = Report
-        self._validate = dataset._validate_record  # the per-file step of validate_project
+        self._validate = record_file.validate_record  # the per-file step of validate_project
         for collection in COLLECTIONS:
             (root / "data" / collection.name).mkdir(exist_ok=True)
 
@@ -103,6 +103,7 @@ def main(argv: list[str]) -> int:
     with atheris.instrument_imports(include=["stemsite", "yaml", "jsonschema"]):
         import stemsite.load.files  # noqa: F401  (instrumented for coverage feedback)
         import stemsite.validate.dataset  # noqa: F401
+        import stemsite.validate.record_file  # noqa: F401
 
     # libFuzzer ends the process itself, so the work folder is emptied at the start, not the end.
     work = Path(args.work)

@@ -16,7 +16,8 @@ from typing import Any
 from .. import places
 from ..collections import COLLECTIONS, Collection
 from ..validate import formats
-from ..validate.dataset import Dataset, RawRecord
+from ..validate.dataset import Dataset
+from ..validate.record_file import RawRecord
 
 from ..vocabularies import Vocabulary
 

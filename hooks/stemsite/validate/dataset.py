@@ -13,33 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from ..collections import BY_NAME, COLLECTIONS, Collection
 from ..images import inspect as image_inspect
-from ..load.files import SLUG_PATTERN, parse_file, relpath
+from ..load.files import SLUG_PATTERN, relpath
 from ..problems import Report
 from ..project import Project
 from ..vocabularies import Vocabulary, load_vocabularies
-from . import checks, coerce, formats, messages, schemas
+from . import schemas
 from .cache import RecordCache
 from .figures import FigureTable, load_figures
+from .record_file import FileTask, RawRecord, check_files
 
 _SLUG = re.compile(SLUG_PATTERN)
 _IGNORED = {".gitkeep", "README.md"}
 _DATA_FOLDERS = {"vocabularies", "figures"}
-
-
-@dataclass
-class RawRecord:
-    """A record that passed its schema and cross-checks, with JSON values and lines."""
-
-    collection: Collection
-    slug: str
-    rel: str
-    data: dict[str, Any]
-    lines: dict[coerce.Path, int]
-    image: Path | None = None
 
 
 @dataclass
@@ -69,27 +56,6 @@ def load_schemas(project: Project, vocabularies: dict[str, Vocabulary], report: 
 
 def _name_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def _validate_record(collection: Collection, path: Path, project: Project, schema: dict[str, Any],
-                     validator: Draft202012Validator, report: Report) -> RawRecord | None:
-    rel = relpath(path, project.root)
-    tree = parse_file(path, rel, report)
-    if tree is None:
-        return None
-    lines: dict[coerce.Path, int] = {}
-    data = coerce.to_json(tree, schema, lines)
-    found = False
-    for error in validator.iter_errors(data):
-        for where, message, fix in messages.explain(error):
-            found = True
-            report.add(rel, coerce.line_of(lines, where), coerce.field_name(where), message, fix)
-    if found:
-        return None
-    for where, message, fix in checks.record_problems(data, schema, project.today):
-        found = True
-        report.add(rel, coerce.line_of(lines, where), coerce.field_name(where), message, fix)
-    return None if found else RawRecord(collection, path.stem, rel, data, lines)
 
 
 def _collect_folder(collection: Collection, folder: Path, project: Project, report: Report
@@ -126,8 +92,14 @@ def _collect_folder(collection: Collection, folder: Path, project: Project, repo
     return records, images
 
 
+def _single_image(images: dict[str, list[Path]], slug: str) -> Path | None:
+    found = images.get(slug, [])
+    return found[0] if len(found) == 1 else None
+
+
 def _attach_image(record: RawRecord, collection: Collection, images: dict[str, list[Path]],
-                  project: Project, report: Report) -> None:
+                  project: Project, report: Report, checked: list[image_inspect.ImageProblem] | None) -> None:
+    """Report a missing or doubled image; else the image's problems (``checked`` already, or now)."""
     found = images.get(record.slug, [])
     if len(found) > 1:
         names = ", ".join(p.name for p in found)
@@ -140,7 +112,7 @@ def _attach_image(record: RawRecord, collection: Collection, images: dict[str, l
             report.add(record.rel, 1, "afbeelding", "de afbeelding naast dit record ontbreekt",
                        f"voeg data/{collection.name}/{record.slug} toe met extensie {exts}")
         return
-    problems = image_inspect.check(found[0], project.cache_dir)
+    problems = checked if checked is not None else image_inspect.check(found[0], project.cache_dir)
     for problem in problems:
         report.add(relpath(found[0], project.root), problem.line, "afbeelding", problem.message, problem.fix)
     if not problems:
@@ -158,28 +130,39 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
             if folder.is_dir() and folder.name not in BY_NAME and folder.name not in _DATA_FOLDERS:
                 report.add(relpath(folder, project.root), 1, "map", f"onbekende map '{folder.name}'",
                            f"gegevens horen in een van: {', '.join(c.name for c in COLLECTIONS)}")
-    checker = formats.format_checker()
+    plans: list[tuple[Collection, list[Path], dict[str, list[Path]], RecordCache]] = []
+    kept: dict[Path, RawRecord] = {}
+    tasks: list[FileTask] = []
     for collection in COLLECTIONS:
-        records: list[RawRecord] = []
-        dataset.records[collection.name] = records
+        dataset.records[collection.name] = []
         folder = project.data_dir / collection.name
         schema = dataset.schemas.get(collection.name)
         if not folder.is_dir() or schema is None:
             continue
-        validator = Draft202012Validator(schema, format_checker=checker)
         paths, images = _collect_folder(collection, folder, project, report)
         known = RecordCache(project, collection.name, schema)  # records that passed before (see cache.py)
         for path in paths:
             rel = relpath(path, project.root)
             cached = known.find(path, rel)
             if cached is not None:
-                record: RawRecord | None = RawRecord(collection, path.stem, rel, *cached)
+                kept[path] = RawRecord(collection, path.stem, rel, *cached)
             else:
-                record = _validate_record(collection, path, project, schema, validator, report)
+                tasks.append(FileTask(collection.name, path, _single_image(images, path.stem)))
+        plans.append((collection, paths, images, known))
+    checked = dict(zip((task.path for task in tasks), check_files(tasks, dataset.schemas, project)))
+    for collection, paths, images, known in plans:
+        records = dataset.records[collection.name]
+        for path in paths:
+            image_problems = None
+            record = kept.get(path)
+            if record is None:
+                outcome = checked[path]
+                report.extend(outcome.problems)
+                record, image_problems = outcome.record, outcome.image_problems
                 if record is not None:
                     known.add(path, record.data, record.lines)
             if record is not None:
-                _attach_image(record, collection, images, project, report)
+                _attach_image(record, collection, images, project, report, image_problems)
                 records.append(record)
         known.save()
         slugs = {p.stem for p in paths}
