@@ -62,7 +62,8 @@ TIMINGS_ENV = "STEMSITE_TIMINGS"
 # The stage between two marks, in the order MkDocs fires them (see mkdocs/commands/build.py).
 _STAGES = (("mkdocs: inlezen", "config", "files"), ("stemsite", "files", "files_done"),
            ("mkdocs: navigatie", "files_done", "nav"), ("mkdocs: markdown", "nav", "env"),
-           ("mkdocs: render", "env", "post_build"), ("zoekindex", "post_build", "done"))
+           ("mkdocs: render", "env", "rendered"), ("deelkaarten afwachten", "rendered", "cards_drawn"),
+           ("bestanden linken", "cards_drawn", "post_build"), ("zoekindex", "post_build", "done"))
 
 
 def project_for(config: MkDocsConfig) -> Project:
@@ -119,6 +120,7 @@ def link_stored_files(config: MkDocsConfig) -> None:
     (:func:`record_frames`) are linked here. Where every file could be linked, stored files no
     site uses are pruned.
     """
+    mark("rendered")
     if _State.build is None or _State.linking is None:
         return
     linking, _State.linking = _State.linking, None
@@ -127,6 +129,7 @@ def link_stored_files(config: MkDocsConfig) -> None:
     except DataError as error:
         linking.exception()  # let it finish: MkDocs may empty the site folder next (mkdocs serve)
         raise _not_built(error) from None
+    mark("cards_drawn")
     copied = linking.result() + link_into(Path(config.site_dir), _State.stored + drawn)
     if not copied:
         for folder in STORED_FOLDERS:

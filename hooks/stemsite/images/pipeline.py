@@ -54,6 +54,7 @@ def produce(site: SiteBuild) -> list[Asset]:
     out_dir = site.project.cache_dir / "media"
     assets: dict[str, Asset] = {}
     raster_jobs: list[tuple[Record, raster.RasterJob]] = []
+    svgs: list[tuple[Record, bytes, raster.Recipe]] = []
     for name, recipes in RECIPES.items():
         for record in site.catalog.collection(name):
             if record.image is None or record.get("withdrawn_on"):
@@ -61,7 +62,7 @@ def produce(site: SiteBuild) -> list[Asset]:
             data = record.image.read_bytes()
             kind = sniff(data[:512])
             if kind == "svg":
-                record.media["picture"] = _svg_picture(record.image, data, out_dir, recipes[0], assets)
+                svgs.append((record, data, recipes[0]))
                 continue
             focus = _focus(record)
             key = short_key(data, raster.VERSION, settings_text([recipes, focus, kind]))
@@ -74,8 +75,11 @@ def produce(site: SiteBuild) -> list[Asset]:
                              if not (out_dir / job.file_name).is_file()]
     (pictures, drawing), workers = start_jobs([pictures_todo, cards_todo], site.project.root)
     try:
+        for record, data, recipe in svgs:  # while the workers decode (an SVG is only measured, once)
+            record.media["picture"] = _svg_picture(record.image, data, out_dir, recipe, assets)
         decodes = pictures.wait()
-    except DataError:
+    except BaseException:
+        pictures.cancel()
         drawing.cancel()
         raise
     LAST_RUN.update(jobs=len(pictures_todo) + len(cards_todo), decodes=decodes, workers=workers)
