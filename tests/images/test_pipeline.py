@@ -123,6 +123,19 @@ def test_photo_is_turned_upright_cropped_and_stripped(project):
         assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0], (url, top, bottom)
 
 
+def test_a_portraits_sharpest_file_serves_the_gallery_and_its_own_page(project):
+    result, media = built(project)
+    small = record(result, "role_models", "gedraaid").media["picture"]
+    large = record(result, "role_models", "gedraaid").media["picture_large"]
+    # 600×750 of the upright 600×800 photo is 1.88x of the 320×400 card and 1.25x of the 480×600 portrait:
+    # one file, all of the source's pixels, for both
+    assert [part.split()[1] for part in small.srcset_webp.split(", ")] == ["1x", "1.88x"]
+    assert [part.split()[1] for part in large.srcset_webp.split(", ")] == ["1x", "1.25x"]
+    shared = small.srcset_webp.split(", ")[1].split()[0]
+    assert shared == large.srcset_webp.split(", ")[1].split()[0]
+    assert opened(media, shared).size == (600, 750)
+
+
 def test_focal_point_decides_the_crop(project):
     result, media = built(project)
     left = opened(media, record(result, "role_models", "links").media["picture"].src).convert("RGB")

@@ -4,7 +4,9 @@ One job per source file decodes it once and writes every variant: for each recip
 in CSS pixels, fit or crop) a 1x file and one for sharp screens (up to 2x, never enlarged:
 :func:`densities`) in WebP, and the 1x file in a fallback format (PNG or JPEG) for the few
 browsers without WebP: they get a slightly softer picture on a sharp screen, while a cold
-build saves an encode of the largest file for every logo. What a page needs is the
+build saves an encode of the largest file for every logo. A file for sharp screens that the
+source limits holds all of the cropped source's pixels, so two recipes of one shape (a
+portrait for the gallery and for its own page) share it: encoded once, fetched once. What a page needs is the
 :class:`Picture` the macro ``theme/records/_picture.html`` reads.
 
 Jobs run in worker processes (see ``pipeline``), so everything here is picklable and the
@@ -107,13 +109,15 @@ class RasterJob:
         image = flatten(image, transparent=logo)
         if logo:
             image = trim(image)
-        manifest = {}
+        manifest: dict[str, Any] = {}
+        written: dict[tuple, str] = {}
         for recipe in self.recipes:
-            manifest[recipe.name] = self._variants(image, recipe)
+            manifest[recipe.name] = self._variants(image, recipe, written)
         write_manifest(self.manifest_path, manifest)
         return 1
 
-    def _variants(self, image: Image.Image, recipe: Recipe) -> dict[str, Any]:
+    def _variants(self, image: Image.Image, recipe: Recipe, written: dict[tuple, str]) -> dict[str, Any]:
+        """The recipe's files; one the job already wrote for another recipe (same pixels, format) is reused."""
         width, height = recipe.box
         region = (0, 0, image.width, image.height)
         if recipe.crop:
@@ -126,17 +130,24 @@ class RasterJob:
         made = densities(region[2] - region[0], width)
         for density in made:
             size = (max(1, round(width * density)), max(1, round(height * density)))
-            variant = image.resize(size, Image.Resampling.LANCZOS, box=region, reducing_gap=3.0)
-            variant.info = {}  # no EXIF, XMP, ICC or text chunk may ride along
+            if 1 < density < max(DENSITIES):  # as sharp as the source allows: all of the region's pixels
+                size = (max(1, round(region[2] - region[0])), max(1, round(region[3] - region[1])))
             formats = [("webp", ENCODE[webp])]
             if density == 1:  # the fallback only at 1x (see the module's docstring)
                 formats.append((recipe.fallback, ENCODE[recipe.fallback]))
+            variant = None
             for fmt, settings in formats:
-                name = f"{self.key}-{recipe.name}-{density:g}x.{'jpg' if fmt == 'jpeg' else fmt}"
-                buffer = io.BytesIO()
-                variant.save(buffer, **settings)
-                write_atomic(self.out_dir / name, buffer.getvalue())
-                files[fmt].append(name)
+                same = (region, size, fmt, repr(settings))
+                if same not in written:  # e.g. a portrait's sharp file for the gallery and for its own page
+                    if variant is None:
+                        variant = image.resize(size, Image.Resampling.LANCZOS, box=region, reducing_gap=3.0)
+                        variant.info = {}  # no EXIF, XMP, ICC or text chunk may ride along
+                    name = f"{self.key}-{recipe.name}-{density:g}x.{'jpg' if fmt == 'jpeg' else fmt}"
+                    buffer = io.BytesIO()
+                    variant.save(buffer, **settings)
+                    write_atomic(self.out_dir / name, buffer.getvalue())
+                    written[same] = name
+                files[fmt].append(written[same])
         return {"width": width, "height": height, "files": files, "fallback": recipe.fallback, "densities": made}
 
 
