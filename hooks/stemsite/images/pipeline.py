@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalog import Record
 from ..collections import COLLECTIONS
-from ..problems import DataError
 from ..stored import reuse, write_atomic
 from . import cards, raster, svg
 from .cache import code_version, read_manifest, settings_text, short_key, write_manifest

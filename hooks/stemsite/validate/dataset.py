@@ -130,6 +130,8 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
             if folder.is_dir() and folder.name not in BY_NAME and folder.name not in _DATA_FOLDERS:
                 report.add(relpath(folder, project.root), 1, "map", f"onbekende map '{folder.name}'",
                            f"gegevens horen in een van: {', '.join(c.name for c in COLLECTIONS)}")
+    # First every folder is read and every file looked up among the records that passed before; then the
+    # files that did not are checked together (over the cores when they are many); then the checks across files.
     plans: list[tuple[Collection, list[Path], dict[str, list[Path]], RecordCache]] = []
     kept: dict[Path, RawRecord] = {}
     tasks: list[FileTask] = []
@@ -165,24 +167,30 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
                 _attach_image(record, collection, images, project, report, image_problems)
                 records.append(record)
         known.save()
-        slugs = {p.stem for p in paths}
-        for stem, orphans in images.items():
-            if stem not in slugs:
-                for orphan in orphans:
-                    report.add(relpath(orphan, project.root), 1, "afbeelding", "deze afbeelding hoort bij geen record",
-                               f"voeg data/{collection.name}/{stem}.yml toe of geef de afbeelding de naam van het record")
-        seen: dict[str, RawRecord] = {}
-        for record in records:
-            label = record.data.get(collection.label_field)
-            if not isinstance(label, str):
-                continue
-            key = _name_key(label)
-            if key in seen:
-                first = seen[key]
-                report.add(record.rel, record.lines.get((collection.label_field,), 1), collection.label_field,
-                           f"'{label}' bestaat al in {first.rel}",
-                           "elk record heeft een eigen naam; pas het bestaande record aan in plaats van een tweede te maken")
-            else:
-                seen[key] = record
+        _check_across_files(collection, paths, images, records, project, report)
     dataset.figures = load_figures(project, report)
     return dataset, report
+
+
+def _check_across_files(collection: Collection, paths: list[Path], images: dict[str, list[Path]],
+                        records: list[RawRecord], project: Project, report: Report) -> None:
+    """Images without a record, and names used twice in one collection."""
+    slugs = {p.stem for p in paths}
+    for stem, orphans in images.items():
+        if stem not in slugs:
+            for orphan in orphans:
+                report.add(relpath(orphan, project.root), 1, "afbeelding", "deze afbeelding hoort bij geen record",
+                           f"voeg data/{collection.name}/{stem}.yml toe of geef de afbeelding de naam van het record")
+    seen: dict[str, RawRecord] = {}
+    for record in records:
+        label = record.data.get(collection.label_field)
+        if not isinstance(label, str):
+            continue
+        key = _name_key(label)
+        if key in seen:
+            first = seen[key]
+            report.add(record.rel, record.lines.get((collection.label_field,), 1), collection.label_field,
+                       f"'{label}' bestaat al in {first.rel}",
+                       "elk record heeft een eigen naam; pas het bestaande record aan in plaats van een tweede te maken")
+        else:
+            seen[key] = record
