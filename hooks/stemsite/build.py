@@ -71,7 +71,7 @@ class SiteBuild:
         try:
             for work in pending:
                 work.wait()
-        except DataError:
+        except BaseException:  # a DataError, or a worker that died: the build stops, so does the rest
             for work in pending:
                 work.cancel()
             raise

@@ -10,7 +10,6 @@ Workers are spawned, as in ``images.work``, which takes about a second: fewer fi
 from __future__ import annotations
 
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from jsonschema import Draft202012Validator
 
 from ..collections import BY_NAME, Collection
 from ..images import inspect as image_inspect
+from ..images.work import workers_for
 from ..load.files import parse_file, relpath
 from ..problems import Problem, Report
 from ..project import Project
@@ -84,10 +84,10 @@ def validate_record(collection: Collection, path: Path, project: Project, schema
 
 def check_files(tasks: list[FileTask], schemas: dict[str, dict[str, Any]], project: Project) -> list[FileOutcome]:
     """Check every file, in the order given: here, or in worker processes when there are many."""
-    workers = min(os.cpu_count() or 1, len(tasks) // CHUNK + 1)
+    chunks = [tasks[start:start + CHUNK] for start in range(0, len(tasks), CHUNK)]
+    workers = workers_for(len(chunks))  # an image is decoded to be checked: the image workers' memory rule
     if len(tasks) < SPREAD_FROM or workers <= 1:
         return _check(tasks, schemas, project)
-    chunks = [tasks[start:start + CHUNK] for start in range(0, len(tasks), CHUNK)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         done = pool.map(_check, chunks, [{t.collection: schemas[t.collection] for t in c} for c in chunks],
                         [project] * len(chunks))
