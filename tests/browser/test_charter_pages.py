@@ -99,6 +99,25 @@ def test_category_in_the_url_filters_on_load(page, site_url, paged_root):
     page.watch.assert_clean()
 
 
+def test_while_the_whole_list_loads_the_wall_says_so(page, site_url, paged_root):
+    """A slow wand.json: page 1 stays (dimmed, aria-busy) and the count says it is loading, then the filter applies."""
+    held = []
+    page.route("**/wand.json", lambda route: held.append(route))
+    page.goto(site_url + WALL + "?categorie=individu", wait_until="domcontentloaded")
+    page.wait_for_function("document.getElementById('charter-wall').getAttribute('aria-busy') === 'true'")
+    assert count_text(page) == f"Alle {TOTAL} ondertekenaars laden…"
+    assert len(visible_slugs(page)) == WALL_PAGE_SIZE
+    while not held:  # the route handler runs while Playwright waits
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    expected = sorted(s["slug"] for s in all_signatories(paged_root) if s["category"] == "individu")
+    page.wait_for_function(f"document.querySelectorAll('#charter-wall [data-filter-item]:not([hidden])').length === {len(expected)}")
+    assert page.get_attribute("#charter-wall", "aria-busy") is None
+    assert count_text(page) == f"{len(expected)} van {TOTAL} ondertekenaars"
+    assert sorted(visible_slugs(page)) == expected
+    page.watch.assert_clean()
+
+
 def test_name_filter_finds_a_name_on_page_three_and_clearing_restores_page_one(page, site_url):
     page.goto(site_url + WALL + "pagina/3/", wait_until="networkidle")
     on_page_three = page.locator("#charter-wall .charter-wall__name").all_inner_texts()

@@ -13,7 +13,8 @@
  * A list the server split into pages (the charter wall) holds only its own page. Its form names the whole
  * list: data-filter-source (a same-origin JSON URL) and data-filter-render (a function registered in
  * window.stemFilters.renderers, called as render(data, list, form) to fill the list with every item).
- * The JSON is fetched once, when a filter or the sort is first used (or set in the URL); while a filter
+ * The JSON is fetched once, when a filter or the sort is first used (or set in the URL); while it loads the
+ * list is aria-busy (dimmed) and the count says so; while a filter
  * is active every item shows and [data-filter-paged="ID"] (the page links) hides; clearing the filters
  * puts the server's page back. data-filter-total is the size of the whole list, for the count.
  */
@@ -70,6 +71,7 @@
       var wanted = active() && !failed;
       if (wanted && !whole) {
         if (!loading) {
+          showLoading();
           loading = fetch(source, { credentials: "same-origin" })
             .then(function (response) {
               if (!response.ok) throw new Error(response.status);
@@ -82,7 +84,7 @@
               whole = fragment;
             })
             .catch(function () { failed = true; })
-            .then(function () { apply(updateUrl); });
+            .then(function () { list.removeAttribute("aria-busy"); apply(updateUrl); });
         }
         return false;
       }
@@ -99,6 +101,15 @@
       }
       Array.prototype.forEach.call(paged, function (nav) { nav.hidden = !!showWhole; });
       return true;
+    }
+
+    // Until the whole list arrives the page's own items stay, dimmed, and the count says why nothing changed yet.
+    function showLoading() {
+      list.setAttribute("aria-busy", "true");
+      var noun = form.dataset.filterNoun || "resultaten";
+      Array.prototype.forEach.call(counters, function (counter) {
+        counter.textContent = "Alle " + (total || "") + " " + noun + " laden…";
+      });
     }
 
     function apply(updateUrl) {
