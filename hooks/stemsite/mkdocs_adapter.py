@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .build import SiteBuild, prepare
+from .images import cache as images_cache
 from .images import pipeline as images
 from .kept import files_under, fingerprint
 from .pages import kept_bodies
@@ -282,8 +283,9 @@ def record_frames(env, config: MkDocsConfig) -> None:
 
 PAGES = "pages"
 """Cache folder of finished record pages."""
-STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER)
-"""Cache folders :func:`stored.prune` may clean: files linked into sites, or (bodies) never linked, only reused."""
+STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER, images_cache.FOLDER)
+"""Cache folders :func:`stored.prune` may clean: files linked into sites, or never linked, only reused (bodies,
+image manifests)."""
 _CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
                 "edit_uri", "extra", "extra_css", "extra_javascript", "theme", "use_directory_urls")
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import time
 from pathlib import Path
 
+from images_support import encode, write
 from PIL import Image
 from support import build, make_project
 
@@ -51,3 +55,37 @@ def test_a_cold_build_links_every_share_card(tmp_path, monkeypatch):
     cards = {u for u in referenced(root / "site") if u.endswith("-share.jpg")}
     assert len(cards) > 20
     assert all(Image.open(root / "site" / u).size == (1200, 630) for u in cards)
+
+
+def test_images_no_build_needs_any_more_are_pruned_after_a_day(tmp_path, monkeypatch):
+    """A replaced logo's files and card leave the cache once no site links them and no build used them for a
+    day; what the site shows stays, and so do the manifests that keep the next build free of image work."""
+    cache, timings = tmp_path / "cache", tmp_path / "timings.json"
+    monkeypatch.setenv("STEMSITE_CACHE_DIR", str(cache))
+    monkeypatch.setenv("STEMSITE_TIMINGS", str(timings))
+    root = make_project(tmp_path / "p", content=False)
+    page = root / "site" / "charter" / "ondertekenaars" / "fictief-bedrijf" / "index.html"
+
+    def built() -> tuple[str, str, int]:
+        result = build(root)
+        assert result.returncode == 0, result.stdout + result.stderr
+        html = page.read_text(encoding="utf-8")
+        logo = re.search(r"media/([0-9a-f]{20})-picture-1x\.webp", html).group(1)
+        card = re.search(r'property="og:image" content="[^"]*/media/([0-9a-f]{20})-share\.jpg"', html).group(1)
+        return logo, card, json.loads(timings.read_text(encoding="utf-8"))["images"]["jobs"]
+
+    old_logo, old_card, _ = built()
+    write(root / "data" / "signatories" / "fictief-bedrijf.png", encode(Image.new("RGB", (400, 200), (190, 30, 30)), "PNG"))
+    logo, card, jobs = built()
+    assert jobs == 2 and logo != old_logo and card != old_card
+    media = cache / "media"
+    assert len(list(media.glob(f"{old_logo}*"))) > 2  # fresh and still linked by the site this build replaced
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in media.iterdir():
+        os.utime(path, (two_days_ago, two_days_ago))
+
+    for _ in range(2):  # the first prunes; the second shows nothing it needed was pruned
+        assert built() == (logo, card, 0)
+        assert not list(media.glob(f"{old_logo}*")) and not list(media.glob(f"{old_card}*"))
+        assert (media / f"{logo}.json").is_file() and (media / f"{card}-share.jpg").is_file()
+        assert all((root / "site" / url).is_file() for url in referenced(root / "site"))

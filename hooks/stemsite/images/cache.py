@@ -4,6 +4,8 @@ A name is the SHA-256 of the input bytes, the settings and the pipeline's versio
 changed logo, a changed box size or a new encoder setting each get a new name, and a file
 that exists is always right. Every file is written under a temporary name and renamed
 into place, so a killed or parallel build never leaves half a file behind a good name.
+A build marks every file it reuses (``stored.reuse``), so pruning keeps what any recent
+build needed, not only what the last site links.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import Any
 
 from ..stored import write_atomic
 
+FOLDER = "media"
+"""The image cache's folder in ``Project.cache_dir``; files no site links are pruned like other stored files."""
 KEY_LENGTH = 20
 """Hex digits of the hash in file names: 80 bits, no collisions among a site's images."""
 

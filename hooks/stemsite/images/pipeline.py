@@ -27,7 +27,7 @@ from ..catalog import Record
 from ..collections import COLLECTIONS
 from ..stored import reuse, write_atomic
 from . import cards, raster, svg
-from .cache import code_version, read_manifest, settings_text, short_key, write_manifest
+from .cache import FOLDER, code_version, read_manifest, settings_text, short_key, write_manifest
 from .inspect import sniff
 from .work import start_jobs
 
@@ -50,7 +50,7 @@ def produce(site: SiteBuild) -> list[Asset]:
     """Make (or find in the cache) every image; fill the media; return the files. Share cards go on
     drawing after this returns: their files are :class:`~stemsite.build.Pending` on ``site``."""
     from ..build import Asset, Pending  # build.py imports this module: resolve at call time
-    out_dir = site.project.cache_dir / "media"
+    out_dir = site.project.cache_dir / FOLDER
     assets: dict[str, Asset] = {}
     raster_jobs: list[tuple[Record, raster.RasterJob]] = []
     svgs: list[tuple[Record, bytes, raster.Recipe]] = []
@@ -71,7 +71,7 @@ def produce(site: SiteBuild) -> list[Asset]:
     manifests = {key: raster.finished(job) for key, job in unique.items()}
     pictures_todo: list[Any] = [job for key, job in unique.items() if manifests[key] is None]
     cards_todo: list[Any] = [job for job in {job.key: job for _, job in card_jobs}.values()
-                             if not (out_dir / job.file_name).is_file()]
+                             if not reuse(out_dir / job.file_name)]
     (pictures, drawing), workers = start_jobs([pictures_todo, cards_todo], site.project.root)
     try:
         for record, data, recipe in svgs:  # while the workers decode (an SVG is only measured, once)
@@ -116,7 +116,7 @@ def _svg_picture(path: Path, data: bytes, out_dir: Path, recipe: raster.Recipe, 
     from ..build import Asset
     key = short_key(data, SVG_VERSION)
     manifest_path = out_dir / f"{key}.json"
-    manifest = read_manifest(manifest_path)
+    manifest = read_manifest(manifest_path) if reuse(manifest_path) else None
     if manifest is None:
         _, size = svg.check(data)
         width, height = raster.fit((size.width, size.height) if size else recipe.box, recipe.box)

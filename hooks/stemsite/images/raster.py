@@ -22,7 +22,7 @@ from typing import Any
 
 from PIL import Image, ImageChops, ImageCms, ImageOps
 
-from ..stored import write_atomic
+from ..stored import reuse, write_atomic
 from .cache import code_version, read_manifest, write_manifest
 from .inspect import open_image
 
@@ -249,9 +249,15 @@ def output_files(manifest: dict[str, Any]) -> list[str]:
 
 
 def finished(job: RasterJob) -> dict[str, Any] | None:
-    """The job's manifest when all its files are in the cache (a warm build reads only this)."""
+    """The job's manifest when all its files are in the cache (a warm build reads only this).
+
+    Checking a file marks it used (:func:`~stemsite.stored.reuse`, no dearer than a ``stat``), so a
+    build pruning the cache at the same moment keeps it.
+    """
     manifest = read_manifest(job.manifest_path)
-    if manifest is None or not all((job.out_dir / name).is_file() for name in output_files(manifest)):
+    if manifest is None or not reuse(job.manifest_path):
+        return None
+    if not all(reuse(job.out_dir / name) for name in output_files(manifest)):
         return None
     return manifest
 
