@@ -13,10 +13,10 @@
  * A list the server split into pages (the charter wall) holds only its own page. Its form names the whole
  * list: data-filter-source (a same-origin JSON URL) and data-filter-render (a function registered in
  * window.stemFilters.renderers, called as render(data, list, form) to fill the list with every item).
- * The JSON is fetched once, when a filter or the sort is first used (or set in the URL); while it loads the
- * list is aria-busy (dimmed) and the count says so; while a filter
- * is active every item shows and [data-filter-paged="ID"] (the page links) hides; clearing the filters
- * puts the server's page back. data-filter-total is the size of the whole list, for the count.
+ * The JSON is fetched once, when a filter or the sort is first used (or set in the URL); while it loads, the
+ * list is aria-busy (dimmed) and the count says so. While a filter is active every item shows and
+ * [data-filter-paged="ID"] (the page links) hides; clearing the filters puts the server's page back.
+ * data-filter-total is the size of the whole list, for the count.
  */
 (function () {
   "use strict";
@@ -108,7 +108,7 @@
       list.setAttribute("aria-busy", "true");
       var noun = form.dataset.filterNoun || "resultaten";
       Array.prototype.forEach.call(counters, function (counter) {
-        counter.textContent = "Alle " + (total || "") + " " + noun + " laden…";
+        counter.textContent = "Alle " + (total ? total + " " : "") + noun + " laden…";
       });
     }
 
