@@ -107,8 +107,11 @@ def test_while_the_whole_list_loads_the_wall_says_so(page, site_url, paged_root)
     page.wait_for_function("document.getElementById('charter-wall').getAttribute('aria-busy') === 'true'")
     assert count_text(page) == f"Alle {TOTAL} ondertekenaars laden…"
     assert len(visible_slugs(page)) == WALL_PAGE_SIZE
-    while not held:  # the route handler runs while Playwright waits
+    for _ in range(500):  # the route handler runs while Playwright waits
+        if held:
+            break
         page.wait_for_timeout(20)
+    assert held, "wand.json werd nooit opgevraagd"
     held[0].continue_()
     expected = sorted(s["slug"] for s in all_signatories(paged_root) if s["category"] == "individu")
     page.wait_for_function(f"document.querySelectorAll('#charter-wall [data-filter-item]:not([hidden])').length === {len(expected)}")
