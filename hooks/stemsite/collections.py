@@ -1,4 +1,4 @@
-"""The five collections of the data contract, declared once.
+"""The collections of the data contract, declared once.
 
 The data contract in ``design.md`` fixes folder names and URLs; this table is the only
 place the code spells them. Field rules live in ``schemas/<name>.schema.json``.
@@ -46,7 +46,17 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("practices", "practice", "goede-praktijken", "Goede praktijken",
                "title", image="optional", image_extensions=RASTER_EXTENSIONS),
     Collection("events", "event", "agenda", "Agenda", "title"),
+    Collection("stories", "story", "verhalen", "Verhalen", "title",
+               image="optional", image_extensions=RASTER_EXTENSIONS),
 )
+
+REGIONS = Collection("regions", "region", "regio", "Regio's", "contact")
+"""``data/regions/<province>.yml``: a region's contact point. Not in :data:`COLLECTIONS`: there is a page per
+province whether or not its file exists (``pages.regions``), and the file name must be a province."""
+OFFERS_SECTION = "aanbod"
+"""The signatories' current commitments as offers, ``/aanbod/`` (``catalog.offers``)."""
+DIGEST_SECTION = "week"
+"""The weekly digest for communication staff, ``/week/`` and ``/week/feed.xml`` (``feeds.digest``)."""
 
 BY_NAME = {c.name: c for c in COLLECTIONS}
 BY_KIND = {c.kind: c for c in COLLECTIONS}
