@@ -15,11 +15,13 @@ from typing import Callable
 from .catalog import Catalog, build_catalog
 from .editors.cms_config import produce as cms_admin
 from .feeds import atom, badges, charter, opendata
+from .feeds import supplied as supplied_feeds
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import attach_event_jsonld
 from .images import pipeline as images
 from .pages.generate import GeneratedPage, generate
 from .pages.kept_bodies import KeptBodies
+from .pages import supplied as supplied_pages
 from .pages.places_index import produce as municipality_index
 from .problems import DataError
 from .project import Project
@@ -89,6 +91,8 @@ ASSET_PRODUCERS: list[AssetProducer] = [
     images.produce,  # first: fills record.media (pictures, share cards) that feeds may use
     agenda_feeds,
     attach_event_jsonld,
+    supplied_feeds.attach,  # links between records that their pages show (offers, stories, organisers)
+    supplied_feeds.produce,
     badges.produce,
     atom.produce,
     opendata.produce,
@@ -126,6 +130,7 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
         started = time.perf_counter()
         kept = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
         result.pages = generate(catalog, project.theme / "records", kept)
+        result.pages.extend(supplied_pages.generate(catalog, project.theme / "records", result.share_cards))
         result.kept_bodies = kept.counts
         timings["generate"] = time.perf_counter() - started
     except BaseException:

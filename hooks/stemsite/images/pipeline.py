@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalog import Record
 from ..collections import COLLECTIONS
+from ..pages import supplied as supplied_pages
 from ..stored import reuse, write_atomic
 from . import cards, raster, svg
 from .cache import FOLDER, code_version, read_manifest, settings_text, short_key, write_manifest
@@ -34,12 +35,13 @@ from .work import start_jobs
 if TYPE_CHECKING:  # build.py imports this module to register the producer
     from ..build import Asset, SiteBuild
 
-RECIPES = {"signatories": raster.LOGO, "role_models": raster.PHOTO, "practices": raster.PRACTICE}
+RECIPES = {"signatories": raster.LOGO, "role_models": raster.PHOTO, "practices": raster.PRACTICE,
+           "stories": raster.STORY}
 DEFAULT_FOCUS = (0.5, 0.4)
 """Without a focal point, a portrait is cut a little above the middle, where faces usually are."""
 SVG_VERSION = "svg-" + code_version("svg.py", "pipeline.py")
 KICKERS = {"signatory": "Ondertekenaar van het STEM-charter", "role-model": "Rolmodel", "academy": "STEM-academie",
-           "practice": "Goede praktijk", "event": "Agenda"}
+           "practice": "Goede praktijk", "event": "Agenda", "story": "Verhaal"}
 PAGE_KICKER = "Het Vlaamse STEM-platform"
 LAST_RUN: dict[str, int] = {}
 """What the last :func:`produce` did in this process: jobs run, files decoded (the cards' once they are
@@ -152,6 +154,8 @@ def _card_jobs(site: SiteBuild, out_dir: Path) -> list[tuple[Record | str, cards
             image = None if record.get("withdrawn_on") else record.image
             add(record, cards.clean_text(record.label), KICKERS[collection.kind], image,
                 collection.name != "signatories", _focus(record))
+    for src_uri, title, kicker in supplied_pages.share_card_pages(site.catalog):  # /aanbod/, /regio/..., /week/
+        add(src_uri, cards.clean_text(title), kicker, None, False, DEFAULT_FOCUS)
     content = site.project.root / "content"
     for path in sorted(content.rglob("*.md")) if content.is_dir() else []:
         title = cards.page_title(path)

@@ -74,6 +74,7 @@ DESCRIBE: dict[str, Callable[[Record, Catalog], str]] = {
     "academy": lambda r, c: f"STEM-academie in {municipality_name(r['municipality'])}.",
     "practice": lambda r, c: r["summary"],
     "event": lambda r, c: f"{r['title']} in {municipality_name(r['location']['municipality'])}.",
+    "story": lambda r, c: r["summary"],
 }
 
 

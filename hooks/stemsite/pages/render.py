@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .. import places
 from ..catalog import queries
+from ..catalog import regions as regions_view
 from ..feeds import charter as charter_view
 from ..project import TIMEZONE
 from .sanitize import render_markdown
@@ -61,5 +62,6 @@ def environment(templates: Path) -> Environment:
     env.filters.update(queries.FILTERS)
     env.filters.update(charter_view.FILTERS)
     env.filters.update(collections_view.FILTERS)
+    env.filters.update(regions_view.FILTERS)
     env.globals.update(collections_view.GLOBALS)
     return env
