@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..dutch import number_nl, percent_nl
+
 WIDTH = 400
 """Width of the view box; font sizes are chosen for it (16 units ≈ 14 px on a 360 px phone)."""
 VALUE_SPACE = 120
@@ -62,13 +64,8 @@ class Chart:
     """``(series, name, x)`` of each legend entry; empty for a single series."""
 
 
-def percent_text(value: float, decimals: int = 2) -> str:
-    """``58,41%`` as the source prints it (Dutch decimal comma)."""
-    return f"{value:.{decimals}f}".replace(".", ",") + "%"
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+percent_text = percent_nl
+_number = number_nl
 
 
 def grouped_bars(chart_id: str, title: str, description: str, labels: list[str], series: list[str],
