@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Catalog, Record
+from ..catalog import Record
 from ..catalog.views import charter
 from ..collections import COLLECTIONS, Collection
 from ..sitebuild import GeneratedPage, SiteBuild, root_prefix

@@ -34,7 +34,8 @@ from ..editors.yaml_out import dump_record
 from ..slugs import slugify
 from ..load.vocabularies import load_vocabularies
 from . import attachments, markdown
-from .issue_answers import COMMITMENT_PREFIX, MAX_BODY_CHARS, NO_RESPONSE, Builder, Form, load_form, parse_body
+from .issue_answers import Builder
+from .issue_body import COMMITMENT_PREFIX, MAX_BODY_CHARS, NO_RESPONSE, Form, load_form, parse_body
 
 __all__ = ["COMMITMENT_PREFIX", "MAX_BODY_CHARS", "NO_RESPONSE", "emit_yaml", "load_form", "main", "prepare", "slugify"]
 
