@@ -35,7 +35,7 @@ def number_nl(value: int | float) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
-def percent_nl(value: float, decimals: int = 2) -> str:
+def percent_nl(value: float, decimals: int = 0) -> str:
     """``58,41%`` as the published inventory prints it (decimal comma, no space)."""
     pattern = "0." + "0" * decimals if decimals else "0"
     return format_decimal(round(value, decimals), format=pattern, locale=LOCALE) + "%"

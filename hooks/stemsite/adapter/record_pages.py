@@ -65,15 +65,25 @@ class RecordPage(Page):
         self.markdown, self.meta = "", escaped(self.generated.meta)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = self.generated.body.replace(' markdown="0"', "")
-        self.toc = get_toc([])
-        self._title_from_render = None
-        self.present_anchor_ids = set()  # as Markdown reported them for the empty file before
-        self.links_to_anchors = {}
+        _as_if_converted(self, self.generated.body.replace(' markdown="0"', ""))
         self.entries.extend(self.sections.entries(self.content, self.url, self.meta))
         self.meta["search"] = {**(self.meta.get("search") or {}), "exclude": True}
         if self.meta.get("title") and not self.meta.get("hide"):
             self.meta["template"] = RECORD_TEMPLATE  # rendered from its folder's frame (record_frames)
+
+
+def _as_if_converted(page: Page, html: str) -> None:
+    """Set what ``Page.render`` would have set after converting Markdown to ``html``.
+
+    ``_title_from_render``, ``present_anchor_ids`` and ``links_to_anchors`` are MkDocs 1.6's own
+    fields of a page (read by its link validation and ``Page.title``); they are set here and
+    nowhere else, as Markdown reported them for a page without headings or links to check.
+    """
+    page.content = html
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def record_frames(env, config: MkDocsConfig, state: BuildState) -> None:

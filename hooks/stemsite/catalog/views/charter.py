@@ -14,7 +14,6 @@ from datetime import date
 
 from ... import places
 from ...collections import BY_NAME, LOGO_EXTENSIONS
-from ...dutch import number_nl
 from ...imagecheck import inspect as image_checks
 from ...slugs import key
 from ...vocabularies import Term
@@ -257,7 +256,6 @@ FILTERS = {
     "wall_page_path": wall_page_path,
     "charter_newest": newest,
     "commitments_by_type": commitments_by_type,
-    "number_nl": number_nl,
     "logo_rules": logo_rules,
 }
 """Registered on the page templates' Jinja environment (``pages.render``)."""
