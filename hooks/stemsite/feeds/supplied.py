@@ -1,8 +1,8 @@
 """Files and links made from what signatories supply: offers, stories, the week's digest.
 
-Two asset producers (see ``build.ASSET_PRODUCERS``):
+Two producers (see ``build.PRODUCERS``):
 
-- :func:`attach` (no files) puts on each record what its page shows of other records: a signatory's
+- :func:`related` (no files) gives each record what its page shows of other records: a signatory's
   offers (current and ended) and the stories it tells, an academy's and a role model's stories, an
   event's organisers and the stories that came from it, a story's tellers and its JSON-LD ``Article``.
   A signatory's page is kept between builds under the hash of its data and media
@@ -17,21 +17,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..catalog import Record
-from ..catalog import offers as offers_view
-from ..catalog import stories as stories_view
-from ..catalog.offers import Offer
+from ..catalog.views import offers as offers_view
+from ..catalog.views import stories as stories_view
+from ..catalog.views.offers import Offer
 from ..collections import DIGEST_SECTION, OFFERS_SECTION
+from ..dutch import date_nl
+from ..sitebuild import Asset, Link, Produced, RecordMedia, Related, SiteBuild
 from .atom_entries import Entry, atom_feed
-from ..pages.render import date_nl
 from .jsonld import script_safe_json
 from .opendata import LICENSE, _cell
 from .urls import absolute
-
-if TYPE_CHECKING:  # build.py imports this module to register the producer
-    from ..build import Asset, SiteBuild
 
 OFFERS_JSON = f"{OFFERS_SECTION}/aanbod.json"
 STORIES_FEED = "verhalen/feed.xml"
@@ -43,35 +41,39 @@ STORY_COLUMNS = ("slug", "title", "kind", "kind_label", "published_on", "summary
                  "municipality", "event", "url")
 
 
-def _link(record: Record) -> tuple[str, str]:
+def _link(record: Record) -> Link:
     return (record.label, record.page_url)
 
 
-def attach(build: SiteBuild) -> list[Asset]:
-    """Fill ``media`` with the links between records that their pages show (no files)."""
+def related(build: SiteBuild) -> Produced:
+    """Producer (no files): what each page shows of other records, in the records' media."""
     catalog = build.catalog
     told = stories_view.tellings(catalog)
+    media: dict[tuple[str, str], RecordMedia] = {}
     for record in catalog.collection("signatories"):
         current, ended = stories_view.offers_on_page(catalog, record)
-        record.media["offers"] = tuple((term, tuple(found)) for term, found in offers_view.by_type(catalog, current))
-        record.media["ended_offers"] = tuple(ended)
-        record.media["stories"] = tuple(_link(s) for s in told.of(record))
-    for name in ("academies", "role_models", "events"):
-        for record in catalog.collection(name):
-            record.media["stories"] = tuple(_link(s) for s in told.of(record))
+        media[record.key] = RecordMedia(related=Related(
+            offers=tuple((term, tuple(found)) for term, found in offers_view.by_type(catalog, current)),
+            ended_offers=tuple(ended), stories=tuple(_link(s) for s in told.of(record))))
     by_slug = {name: {r.slug: r for r in catalog.collection(name)}
                for name in ("signatories", "academies", "role_models", "events")}
+    for name in ("academies", "role_models"):
+        for record in catalog.collection(name):
+            media[record.key] = RecordMedia(related=Related(stories=tuple(_link(s) for s in told.of(record))))
     for event in catalog.collection("events"):
-        event.media["organisers"] = tuple(_link(by_slug[name][slug]) for name in ("signatories", "academies")
-                                          for slug in event.get(name) or [] if slug in by_slug[name])
+        organisers = tuple(_link(by_slug[name][slug]) for name in ("signatories", "academies")
+                           for slug in event.get(name) or [] if slug in by_slug[name])
+        media[event.key] = RecordMedia(related=Related(stories=tuple(_link(s) for s in told.of(event)),
+                                                       organisers=organisers))
     for story in catalog.collection("stories"):
         tellers = [by_slug[name][slug] for name in ("signatories", "academies") for slug in story.get(name) or []]
-        story.media["tellers"] = tuple(_link(r) for r in tellers)
-        story.media["role_models"] = tuple(_link(by_slug["role_models"][s]) for s in story.get("role_models") or [])
         event = by_slug["events"].get(story.get("event") or "")
-        story.media["event"] = _link(event) if event else None
-        story.media["jsonld"] = script_safe_json(article(build, story, tellers))
-    return []
+        media[story.key] = RecordMedia(
+            jsonld=script_safe_json(article(build, story, tellers)),
+            related=Related(tellers=tuple(_link(r) for r in tellers),
+                            role_models=tuple(_link(by_slug["role_models"][s]) for s in story.get("role_models") or []),
+                            event=_link(event) if event else None))
+    return Produced(media=media)
 
 
 def article(build: SiteBuild, story: Record, tellers: list[Record]) -> dict[str, Any]:
@@ -89,7 +91,7 @@ def article(build: SiteBuild, story: Record, tellers: list[Record]) -> dict[str,
         "publisher": {"@type": "Organization", "name": "STEM-platform"},
         "articleSection": build.catalog.label("story_kinds", story["kind"]),
     }
-    large = story.media.get("picture_large")
+    large = build.media_of(story).picture_large
     if large is not None:
         data["image"] = absolute(build.project, large.src)
     return data
@@ -123,7 +125,6 @@ def story_row(build: SiteBuild, story: Record) -> dict[str, Any]:
 
 def _exports(build: SiteBuild, name: str, title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]
              ) -> list[Asset]:
-    from ..build import Asset
     document = {"title": title, "license": LICENSE, "generated_on": build.catalog.today.isoformat(), name: rows}
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\r\n")
@@ -150,9 +151,8 @@ def offers_json(offers: offers_view.Offers, audiences: dict[str, str]) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def produce(build: SiteBuild) -> list[Asset]:
+def produce(build: SiteBuild) -> Produced:
     """The offers' filter data, open data for offers and stories, and the stories' and digest's feeds."""
-    from ..build import Asset
     catalog = build.catalog
     offers = offers_view.current_offers(catalog)
     stories = stories_view.stories(catalog)
@@ -167,7 +167,7 @@ def produce(build: SiteBuild) -> list[Asset]:
            for s in week.stories]
         + [Entry(f"{o.page_url}#{o.anchor}", f"Nieuw aanbod: {o.type_label} bij {o.name}", o.since or week.last,
                  o.description, "aanbod") for o in week.offers])
-    return [
+    return Produced(assets=[
         Asset(OFFERS_JSON, content=offers_json(offers, catalog.vocabularies["audiences"].as_dict())),
         *_exports(build, "offers", "Aanbod van de ondertekenaars van het STEM-charter",
                   [offer_row(build, o) for o in offers.offers], OFFER_COLUMNS),
@@ -179,4 +179,4 @@ def produce(build: SiteBuild) -> list[Asset]:
         Asset(DIGEST_FEED, content=atom_feed(build.project, DIGEST_FEED, f"{DIGEST_SECTION}/", "Deze week",
                                              "Nieuwe ondertekenaars, verhalen en aanbod van de voorbije week.",
                                              week_entries, catalog.today)),
-    ]
+    ])

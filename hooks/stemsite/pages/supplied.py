@@ -1,10 +1,10 @@
 """Pages fed by what signatories supply: ``/aanbod/`` in pages, ``/regio/`` and one page per region, ``/week/``.
 
 Stories are a collection like the others (``pages.generate``); these pages are views over several
-collections, so they are made here from the views in ``catalog.offers``, ``catalog.regions`` and
-``catalog.stories``. Only the first page of ``/aanbod/`` and ``/regio/`` are in the navigation; the
-rest, like the wall's pages 2..n, are linked from them. Pages out of the navigation take MkDocs'
-short way for record pages (no Markdown), so their share card goes into their metadata here.
+collections, so they are made here from ``catalog.views.offers``, ``.regions`` and ``.stories``.
+Only the first page of ``/aanbod/`` and ``/regio/`` are in the navigation; the rest, like the wall's
+pages 2..n, are linked from them. Pages out of the navigation take MkDocs' short way for record
+pages (no Markdown), so their share card goes into their metadata here.
 """
 
 from __future__ import annotations
@@ -12,26 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Catalog
-from ..catalog import offers as offers_view
-from ..catalog import regions as regions_view
-from ..catalog import stories as stories_view
-from ..collections import DIGEST_SECTION, OFFERS_SECTION, REGIONS
-from .generate import GeneratedPage, _page
-
-OFFERS_TITLE = "Aanbod van de ondertekenaars"
-REGIONS_TITLE = "STEM in je regio"
-DIGEST_TITLE = "Deze week op STEM voor morgen"
-
-
-def share_card_pages(catalog: Catalog) -> list[tuple[str, str, str]]:
-    """``(src_uri, title, kicker)`` of every page made here that gets its own share card."""
-    pages = [(f"{OFFERS_SECTION}/index.md", OFFERS_TITLE, "Aanbod"),
-             (f"{REGIONS.section}/index.md", REGIONS_TITLE, "Regio"),
-             (f"{DIGEST_SECTION}/index.md", DIGEST_TITLE, "Weekoverzicht")]
-    pages.extend((f"{REGIONS.section}/{t.value}.md", f"STEM in {t.label}", "Regio")
-                 for t in catalog.vocabularies["provinces"].terms)
-    return pages
+from ..catalog.views import offers as offers_view
+from ..catalog.views import regions as regions_view
+from ..catalog.views import stories as stories_view
+from ..catalog.views.regions import DIGEST_TITLE, OFFERS_TITLE, REGIONS_TITLE
+from ..collections import DIGEST_SECTION, REGIONS
+from ..sitebuild import GeneratedPage, SiteBuild
+from .generate import _page
 
 
 def _meta(title: str, description: str, src_uri: str, cards: dict[str, str], **extra: Any) -> dict[str, Any]:
@@ -41,8 +28,9 @@ def _meta(title: str, description: str, src_uri: str, cards: dict[str, str], **e
     return meta
 
 
-def offer_pages(catalog: Catalog, templates: Path, cards: dict[str, str]) -> list[GeneratedPage]:
+def offer_pages(build: SiteBuild, templates: Path) -> list[GeneratedPage]:
     """``/aanbod/`` and its pages 2..n (out of the navigation and the search index)."""
+    catalog, cards = build.catalog, build.share_cards
     offers = offers_view.current_offers(catalog)
     terms = catalog.vocabularies["commitment_types"].terms
     result = []
@@ -60,25 +48,28 @@ def offer_pages(catalog: Catalog, templates: Path, cards: dict[str, str]) -> lis
     return result
 
 
-def region_pages(catalog: Catalog, templates: Path, cards: dict[str, str]) -> list[GeneratedPage]:
+def region_pages(build: SiteBuild, templates: Path) -> list[GeneratedPage]:
     """``/regio/`` (every region with its figures) and ``/regio/<province>/`` for each province and Brussels."""
+    catalog, cards = build.catalog, build.share_cards
     regions = regions_view.regions(catalog)
-    index = f"{REGIONS.section}/index.md"
+    index = REGIONS.index_source
     result = [_page(templates, "region-index.html", index,
                     _meta(REGIONS_TITLE, "Academies, aanbod, activiteiten en verhalen per provincie en in Brussel.",
                           index, cards),
                     {"catalog": catalog, "regions": regions}, in_nav=True)]
     for region in regions:
-        src_uri = f"{REGIONS.section}/{region.value}.md"
+        src_uri = REGIONS.source_of(region.value)
         meta = _meta(f"STEM in {region.term.label}",
                      f"STEM-academies, aanbod van ondertekenaars, activiteiten en verhalen in {region.term.label}.",
                      src_uri, cards)
-        result.append(_page(templates, "region.html", src_uri, meta, {"catalog": catalog, "region": region}))
+        result.append(_page(templates, "region.html", src_uri, meta,
+                            {"catalog": catalog, "region": region, "media_of": build.media_of}))
     return result
 
 
-def digest_page(catalog: Catalog, templates: Path, cards: dict[str, str]) -> GeneratedPage:
+def digest_page(build: SiteBuild, templates: Path) -> GeneratedPage:
     """``/week/``: what is new this week, for communication staff to post from."""
+    catalog, cards = build.catalog, build.share_cards
     src_uri = f"{DIGEST_SECTION}/index.md"
     week = stories_view.digest(catalog)
     meta = _meta(DIGEST_TITLE, "Nieuwe ondertekenaars, verhalen en aanbod van de voorbije zeven dagen.", src_uri,
@@ -86,7 +77,6 @@ def digest_page(catalog: Catalog, templates: Path, cards: dict[str, str]) -> Gen
     return _page(templates, "digest.html", src_uri, meta, {"catalog": catalog, "week": week})
 
 
-def generate(catalog: Catalog, templates: Path, cards: dict[str, str]) -> list[GeneratedPage]:
-    """Every page of this module; ``cards`` are the share cards by ``src_uri`` (``SiteBuild.share_cards``)."""
-    return [*offer_pages(catalog, templates, cards), *region_pages(catalog, templates, cards),
-            digest_page(catalog, templates, cards)]
+def generate(build: SiteBuild, templates: Path) -> list[GeneratedPage]:
+    """Every page of this module, with the share cards ``images`` drew for them (``views.regions.view_pages``)."""
+    return [*offer_pages(build, templates), *region_pages(build, templates), digest_page(build, templates)]

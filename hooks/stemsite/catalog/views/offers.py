@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .. import places
-from ..collections import OFFERS_SECTION
-from ..feeds.charter import key as sector_key  # the wall's sector keys: a sector filters alike on both
-from ..vocabularies import Term
-from .model import Catalog, Record
+from ... import places
+from ...collections import OFFERS_SECTION
+from ...slugs import key as sector_key  # the wall's sector keys: a sector filters alike on both
+from ...vocabularies import Term
+from ..model import Catalog, Record
 
 PAGE_SIZE = 100
 """Offers per page of ``/aanbod/``: the first view stays small at 30,000 offers (like the wall's 150 tiles)."""

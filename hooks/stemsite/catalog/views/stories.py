@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .model import Catalog, Record
+from ..model import Catalog, Record
 from .offers import Offer, current_offers, offers_of, province_of
 
 DIGEST_DAYS = 7

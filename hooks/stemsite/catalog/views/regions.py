@@ -11,16 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..collections import REGIONS
-from ..vocabularies import Term
-from . import coverage as coverage_view
-from .model import Catalog, Record
+from ...collections import DIGEST_SECTION, OFFERS_SECTION, REGIONS
+from ...vocabularies import Term
+from .. import coverage as coverage_view
+from ..model import Catalog, Record
 from .offers import Offer, current_offers, province_of
 from .offers import page_path as offers_page_path
-from .queries import past_events, upcoming_events
+from ..queries import past_events, upcoming_events
 from .stories import newest_stories as stories_newest
 from .stories import stories, story_provinces
 
+OFFERS_TITLE = "Aanbod van de ondertekenaars"
+REGIONS_TITLE = "STEM in je regio"
+DIGEST_TITLE = "Deze week op STEM voor morgen"
 SHOWN_OFFERS = 20
 """Offers listed on a region page; the rest are one click away on /aanbod/?provincie=<region>."""
 
@@ -49,7 +52,7 @@ class Region:
 
     @property
     def page_url(self) -> str:
-        return f"{REGIONS.section}/{self.term.value}/"
+        return REGIONS.page_url(self.term.value)
 
     @property
     def shown_offers(self) -> list[Offer]:
@@ -84,6 +87,17 @@ def regions(catalog: Catalog) -> list[Region]:
             catalog.regions.get(value),
         ))
     return result
+
+
+def view_pages(catalog: Catalog) -> list[tuple[str, str, str]]:
+    """``(src_uri, title, card kicker)`` of the pages made from these views (``pages.supplied``): each gets
+    its own share card (``images``), so both read this one list."""
+    pages = [(f"{OFFERS_SECTION}/index.md", OFFERS_TITLE, "Aanbod"),
+             (REGIONS.index_source, REGIONS_TITLE, REGIONS.card_kicker),
+             (f"{DIGEST_SECTION}/index.md", DIGEST_TITLE, "Weekoverzicht")]
+    pages.extend((REGIONS.source_of(t.value), f"STEM in {t.label}", REGIONS.card_kicker)
+                 for t in catalog.vocabularies["provinces"].terms)
+    return pages
 
 
 def event_region(catalog: Catalog, event: Record) -> str:
