@@ -23,6 +23,7 @@ from playwright.sync_api import sync_playwright
 import bench_search
 
 WALL = "charter/ondertekenaars/"
+OFFERS = "aanbod/"
 SEARCH_INDEX = "search/search_index.json"
 VIEWPORT = {"width": 1280, "height": 800}
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -34,8 +35,9 @@ new PerformanceObserver(list => {
 """
 
 
-def _first_view(browser, url: str) -> dict:
-    """Bytes the wall's first view fetches (raw and as a gzipping host sends them) and its layout shift."""
+def _first_view(browser, url: str, path: str = WALL, prefix: str = "wall") -> dict:
+    """Bytes a page's first view fetches (raw and as a gzipping host sends them) and its layout shift,
+    as ``<prefix>_raw``, ``<prefix>_gzip`` ... (the wall, ``/aanbod/``)."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.add_init_script(CLS_OBSERVER)
@@ -46,7 +48,7 @@ def _first_view(browser, url: str) -> dict:
             bodies.append((response.url, response.headers.get("content-type", ""), response.body()))
 
     page.on("response", keep)
-    page.goto(url + WALL, wait_until="load")
+    page.goto(url + path, wait_until="load")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)  # a late shift (a font, an image without size) still counts
     cls = page.evaluate("window.__cls")
@@ -60,8 +62,8 @@ def _first_view(browser, url: str) -> dict:
     for _, kind, body in bodies:
         key = kind.split(";")[0].split("/")[-1] or "?"
         kinds[key] = kinds.get(key, 0) + len(body)
-    return {"wall_raw": raw, "wall_gzip": sent, "wall_requests": len(bodies), "wall_cls": cls,
-            "wall_by_type": kinds, "wall_search_index": index}
+    return {f"{prefix}_raw": raw, f"{prefix}_gzip": sent, f"{prefix}_requests": len(bodies), f"{prefix}_cls": cls,
+            f"{prefix}_by_type": kinds, f"{prefix}_search_index": index}
 
 
 def measure_site(site) -> dict:
@@ -73,6 +75,7 @@ def measure_site(site) -> dict:
             server, url = bench_search.serve(site)
             try:
                 figures = _first_view(browser, url)
+                figures.update(_first_view(browser, url, OFFERS, "offers"))
             finally:
                 server.shutdown()
             search = bench_search.measure(browser.new_page(), "bench", site)
