@@ -23,7 +23,7 @@ from ..catalog import Record
 from ..catalog.views import offers as offers_view
 from ..catalog.views import stories as stories_view
 from ..catalog.views.offers import Offer
-from ..collections import DIGEST_SECTION, OFFERS_SECTION
+from ..collections import BY_NAME, DIGEST_SECTION, OFFERS_SECTION
 from ..dutch import date_nl
 from ..sitebuild import Asset, Link, Produced, RecordMedia, Related, SiteBuild
 from .atom_entries import Entry, atom_feed
@@ -32,7 +32,7 @@ from .opendata import LICENSE, _cell
 from .urls import absolute
 
 OFFERS_JSON = f"{OFFERS_SECTION}/aanbod.json"
-STORIES_FEED = "verhalen/feed.xml"
+STORIES_FEED = f"{BY_NAME['stories'].section}/feed.xml"
 DIGEST_FEED = f"{DIGEST_SECTION}/feed.xml"
 API = {"offers": "api/offers", "stories": "api/stories"}
 OFFER_COLUMNS = ("signatory", "name", "type", "type_label", "description", "audience", "municipality",
@@ -173,7 +173,8 @@ def produce(build: SiteBuild) -> Produced:
                   [offer_row(build, o) for o in offers.offers], OFFER_COLUMNS),
         *_exports(build, "stories", "Verhalen van ondertekenaars en STEM-academies",
                   [story_row(build, s) for s in stories], STORY_COLUMNS),
-        Asset(STORIES_FEED, content=atom_feed(build.project, STORIES_FEED, "verhalen/", "Verhalen over STEM",
+        Asset(STORIES_FEED, content=atom_feed(build.project, STORIES_FEED, BY_NAME["stories"].index_url,
+                                              "Verhalen over STEM",
                                               "Verhalen van ondertekenaars van het STEM-charter en STEM-academies.",
                                               story_entries, catalog.today)),
         Asset(DIGEST_FEED, content=atom_feed(build.project, DIGEST_FEED, f"{DIGEST_SECTION}/", "Deze week",
