@@ -112,6 +112,7 @@ def test_paginated_offers_every_page_linked_and_a_filter_reaches_them_all(browse
     page.wait_for_function(f"document.querySelectorAll('#aanbod [data-filter-item]:not([hidden])').length === {expected}")
     assert visible_items(page) == expected
     assert len(fetched) == 1
+    assert page.locator("#aanbod b, #aanbod script").count() == 0
     assert page.locator('nav[data-filter-paged="aanbod"]').is_hidden()
     page.select_option('form.offers-filter [name="soort"]', "")
     page.wait_for_function(f"document.querySelectorAll('#aanbod [data-filter-item]').length === {PAGE_SIZE}")

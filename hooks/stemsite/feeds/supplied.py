@@ -138,16 +138,24 @@ def _exports(build: SiteBuild, name: str, title: str, rows: list[dict[str, Any]]
 def offers_json(offers: offers_view.Offers, audiences: dict[str, str]) -> bytes:
     """What an offer card and the filters need of every current offer, in the order of ``/aanbod/``.
 
-    Compact (rows under ``fields``), same-origin, URLs site-relative; ``offers.js`` builds the cards
-    from it with DOM calls only, so every text stays text."""
-    fields = ["type", "name", "page", "description", "audience", "province", "municipality", "sector", "url",
+    Compact: rows under ``fields``, and what an offer shares with the other offers of its signatory (name,
+    page, sector) once under ``signatories``, which a row names by position; at 30,000 offers that is a third
+    of the file. Same-origin, URLs site-relative; ``offers.js`` builds the cards from it with DOM calls only,
+    so every text stays text."""
+    who: dict[str, int] = {}
+    signatories: list[list[str]] = []
+    rows = []
+    for o in offers.offers:
+        if o.signatory not in who:
+            who[o.signatory] = len(signatories)
+            signatories.append([o.page_url, o.name, o.sector_key])
+        rows.append([who[o.signatory], o.number, o.type, o.description, " ".join(o.audience), o.province,
+                     o.municipality_name, o.url, o.places, date_nl(o.until) if o.until else None])
+    fields = ["signatory", "number", "type", "description", "audience", "province", "municipality", "url",
               "places", "until"]
-    rows = [[o.type, o.name, f"{o.page_url}#{o.anchor}", o.description, " ".join(o.audience), o.province,
-             o.municipality_name, o.sector_key, o.url, o.places, date_nl(o.until) if o.until else None]
-            for o in offers.offers]
     document = {"types": [{"value": t.value, "label": t.label} for t in offers.types],
                 "audiences": {value: label.lower() for value, label in audiences.items()},
-                "fields": fields, "offers": rows}
+                "signatories": signatories, "fields": fields, "offers": rows}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

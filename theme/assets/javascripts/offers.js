@@ -42,11 +42,13 @@
     });
     data.offers.forEach(function (row) {
       var list = lists[row[at.type]];
-      if (!list) return;
+      var who = data.signatories[row[at.signatory]];
+      if (!list || !who) return;
       var item = element("li", { "class": "offers__item", "data-filter-item": "", "data-soort": row[at.type],
         "data-provincie": row[at.province] || "", "data-voor": row[at.audience] || "",
-        "data-sector": row[at.sector] || "" });
-      item.appendChild(element("a", { "class": "offers__who", href: root + row[at.page] }, String(row[at.name])));
+        "data-sector": who[2] || "" });
+      item.appendChild(element("a", { "class": "offers__who", href: root + who[0] + "#aanbod-" + row[at.number] },
+        String(who[1])));
       item.appendChild(document.createTextNode(" "));
       item.appendChild(element("span", { "class": "offer__description" }, String(row[at.description])));
       var more = facts(row, at, data.audiences || {});
