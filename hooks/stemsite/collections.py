@@ -101,7 +101,8 @@ COLLECTIONS: tuple[Collection, ...] = (
                image_recipe="wide"),
     Collection("events", "event", "agenda", "Agenda", "title", describe="event", card_kicker="Agenda"),
     Collection("stories", "story", "verhalen", "Verhalen", "title", describe="summary", card_kicker="Verhaal",
-               image="optional", image_extensions=RASTER_EXTENSIONS, image_recipe="story"),
+               image="optional", image_extensions=RASTER_EXTENSIONS, image_recipe="story",
+               page_shows_only_its_record=True),  # tellers, event, role models come through media.related
 )
 
 REGIONS = Collection("regions", "region", "regio", "STEM in je regio", "contact", describe="region",

@@ -68,6 +68,13 @@ def test_pages_keep_the_vocabulary_order_and_know_where_each_type_starts(catalog
     assert offers.page_path(1) == "aanbod/" and offers.page_path(4) == "aanbod/pagina/4/"
 
 
+def test_pagination_links_first_last_and_nearby_pages():
+    page = offers.OfferPage(10, 300, [])
+    assert page.nearby() == [1, None, 7, 8, 9, 10, 11, 12, 13, None, 300]
+    assert offers.OfferPage(1, 3, []).nearby() == [1, 2, 3]
+    assert offers.OfferPage(2, 9, []).nearby() == [1, 2, 3, 4, 5, None, 9]
+
+
 def test_every_region_is_there_with_or_without_a_contact(catalog):
     found = regions.regions(catalog)
     assert [r.value for r in found] == catalog.vocabularies["provinces"].values

@@ -22,6 +22,8 @@ from ..model import Catalog, Record
 PAGE_SIZE = 100
 """Offers per page of ``/aanbod/``: the first view stays small at 30,000 offers (like the wall's 150 tiles)."""
 ELSEWHERE = "elders"
+NEARBY = 3
+"""Pages linked on each side of the current one in the pagination of ``/aanbod/``."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,18 @@ class OfferPage:
     @property
     def src_uri(self) -> str:
         return page_path(self.number) + "index.md"
+
+    def nearby(self, around: int = NEARBY) -> list[int | None]:
+        """Page numbers the pagination links: the first, the last and ``around`` on each side of this one;
+        ``None`` where numbers are left out. Every page stays reachable (and "previous"/"next" walk them all),
+        while a page's links do not grow with the number of pages: 300 pages would be 90,000 links."""
+        shown = {1, self.count, *range(max(1, self.number - around), min(self.count, self.number + around) + 1)}
+        result: list[int | None] = []
+        for number in sorted(shown):
+            if result and number - (result[-1] or 0) > 1:
+                result.append(None)
+            result.append(number)
+        return result
 
     def groups(self, terms: tuple[Term, ...]) -> list[tuple[Term, list[Offer]]]:
         """The offers on this page under their type, in the vocabulary's order."""
