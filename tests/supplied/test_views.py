@@ -61,7 +61,7 @@ def test_pages_keep_the_vocabulary_order_and_know_where_each_type_starts(catalog
     assert all(len(p.offers) <= 3 for p in pages) and pages[-1].count == len(pages)
     order = [t.value for t in catalog.vocabularies["commitment_types"].terms]
     assert [order.index(o.type) for o in view.offers] == sorted(order.index(o.type) for o in view.offers)
-    for option in view.types:
+    for option in view.offered_types:
         first = view.first_page_of(option.value)
         assert any(o.type == option.value for o in pages[first - 1].offers)
         assert not any(o.type == option.value for p in pages[:first - 1] for o in p.offers)

@@ -153,7 +153,7 @@ def offers_json(offers: offers_view.Offers, audiences: dict[str, str]) -> bytes:
                      o.municipality_name, o.url, o.places, date_nl(o.until) if o.until else None])
     fields = ["signatory", "number", "type", "description", "audience", "province", "municipality", "url",
               "places", "until"]
-    document = {"types": [{"value": t.value, "label": t.label} for t in offers.types],
+    document = {"types": [{"value": t.value, "label": t.label} for t in offers.offered_types],
                 "audiences": {value: label.lower() for value, label in audiences.items()},
                 "signatories": signatories, "fields": fields, "offers": rows}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -130,6 +130,7 @@ class Offers:
 
     offers: list[Offer]
     types: list[Option]
+    """Every commitment type, with how many offers it has now (0 included): the filter's choices."""
     provinces: list[Option]
     audiences: list[Option]
     sectors: list[Option]
@@ -138,6 +139,11 @@ class Offers:
     places_by_type: dict[str, int] = field(default_factory=dict)
     """Places or visits a year per type, summed over the offers that give ``places``."""
     page_size: int = PAGE_SIZE
+
+    @property
+    def offered_types(self) -> list[Option]:
+        """The types someone offers now, in the vocabulary's order (the figures, the groups)."""
+        return [o for o in self.types if o.count]
 
     def pages(self) -> list[OfferPage]:
         slices = [self.offers[i:i + self.page_size] for i in range(0, len(self.offers), self.page_size)] or [[]]
@@ -166,8 +172,8 @@ def _options(values: list[str], terms: list[Term] | tuple[Term, ...] | None, lab
     for value in values:
         if value:
             counts[value] = counts.get(value, 0) + 1
-    if terms is not None:
-        return [Option(t.value, t.label, counts[t.value]) for t in terms if t.value in counts]
+    if terms is not None:  # every term, also without offers: a link from a campaign page always finds its choice
+        return [Option(t.value, t.label, counts.get(t.value, 0)) for t in terms]
     labels = labels or {}
     return sorted((Option(v, labels.get(v, v), n) for v, n in counts.items()), key=lambda o: o.label.casefold())
 
@@ -178,7 +184,9 @@ def current_offers(catalog: Catalog) -> Offers:
     order = {t.value: i for i, t in enumerate(types)}
     found = [o for r in catalog.signatories_on_wall() for o in offers_of(catalog, r) if not o.ended]
     found.sort(key=lambda o: (order.get(o.type, len(order)), o.name.casefold(), o.signatory, o.number))
-    provinces = list(catalog.vocabularies["provinces"].terms) + [Term(ELSEWHERE, "Buiten Vlaanderen en Brussel")]
+    provinces = list(catalog.vocabularies["provinces"].terms)
+    if any(o.province == ELSEWHERE for o in found):
+        provinces.append(Term(ELSEWHERE, "Buiten Vlaanderen en Brussel"))
     sector_labels = {o.sector_key: o.sector for o in found if o.sector}
     organisations: dict[str, set[str]] = {}
     places_sum: dict[str, int] = {}
