@@ -164,7 +164,7 @@ def produce(build: SiteBuild) -> Produced:
     catalog = build.catalog
     offers = offers_view.current_offers(catalog)
     stories = stories_view.stories(catalog)
-    week = stories_view.digest(catalog)
+    week = stories_view.digest(catalog, offers=offers.offers)
     label = catalog.label
     story_entries = [Entry(s.page_url, s["title"], s["published_on"], s["summary"], label("story_kinds", s["kind"]))
                      for s in stories[:50]]

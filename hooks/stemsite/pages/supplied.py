@@ -28,10 +28,9 @@ def _meta(title: str, description: str, src_uri: str, cards: dict[str, str], **e
     return meta
 
 
-def offer_pages(build: SiteBuild, templates: Path) -> list[GeneratedPage]:
+def offer_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers) -> list[GeneratedPage]:
     """``/aanbod/`` and its pages 2..n (out of the navigation and the search index)."""
     catalog, cards = build.catalog, build.share_cards
-    offers = offers_view.current_offers(catalog)
     terms = catalog.vocabularies["commitment_types"].terms
     result = []
     for page in offers.pages():
@@ -48,10 +47,10 @@ def offer_pages(build: SiteBuild, templates: Path) -> list[GeneratedPage]:
     return result
 
 
-def region_pages(build: SiteBuild, templates: Path) -> list[GeneratedPage]:
+def region_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers) -> list[GeneratedPage]:
     """``/regio/`` (every region with its figures) and ``/regio/<province>/`` for each province and Brussels."""
     catalog, cards = build.catalog, build.share_cards
-    regions = regions_view.regions(catalog)
+    regions = regions_view.regions(catalog, offers.offers)
     index = REGIONS.index_source
     result = [_page(templates, "region-index.html", index,
                     _meta(REGIONS_TITLE, "Academies, aanbod, activiteiten en verhalen per provincie en in Brussel.",
@@ -67,11 +66,11 @@ def region_pages(build: SiteBuild, templates: Path) -> list[GeneratedPage]:
     return result
 
 
-def digest_page(build: SiteBuild, templates: Path) -> GeneratedPage:
+def digest_page(build: SiteBuild, templates: Path, offers: offers_view.Offers) -> GeneratedPage:
     """``/week/``: what is new this week, for communication staff to post from."""
     catalog, cards = build.catalog, build.share_cards
     src_uri = f"{DIGEST_SECTION}/index.md"
-    week = stories_view.digest(catalog)
+    week = stories_view.digest(catalog, offers=offers.offers)
     meta = _meta(DIGEST_TITLE, "Nieuwe ondertekenaars, verhalen en aanbod van de voorbije zeven dagen.", src_uri,
                  cards, search={"exclude": True})
     return _page(templates, "digest.html", src_uri, meta, {"catalog": catalog, "week": week})
@@ -79,4 +78,6 @@ def digest_page(build: SiteBuild, templates: Path) -> GeneratedPage:
 
 def generate(build: SiteBuild, templates: Path) -> list[GeneratedPage]:
     """Every page of this module, with the share cards ``images`` drew for them (``views.regions.view_pages``)."""
-    return [*offer_pages(build, templates), *region_pages(build, templates), digest_page(build, templates)]
+    offers = offers_view.current_offers(build.catalog)  # once: 30,000 offers at 10,000 signatories
+    return [*offer_pages(build, templates, offers), *region_pages(build, templates, offers),
+            digest_page(build, templates, offers)]

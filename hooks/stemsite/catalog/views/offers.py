@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ... import places
 from ...collections import OFFERS_SECTION
-from ...slugs import key as sector_key  # the wall's sector keys: a sector filters alike on both
+from ...slugs import key
+
+sector_key = lru_cache(maxsize=4096)(key)
+"""The wall's sector keys, so a sector filters alike on both (a few sectors over 30,000 offers: kept)."""
 from ...vocabularies import Term
 from ..model import Catalog, Record
 
@@ -139,6 +143,7 @@ class Offers:
     places_by_type: dict[str, int] = field(default_factory=dict)
     """Places or visits a year per type, summed over the offers that give ``places``."""
     page_size: int = PAGE_SIZE
+    _starts: dict[str, int] | None = field(default=None, repr=False)
 
     @property
     def offered_types(self) -> list[Option]:
@@ -151,8 +156,11 @@ class Offers:
 
     def first_page_of(self, type_value: str) -> int:
         """The page on which a type's group starts (1 when it has no offers)."""
-        index = next((i for i, o in enumerate(self.offers) if o.type == type_value), 0)
-        return index // self.page_size + 1
+        if self._starts is None:  # asked once per type on each of hundreds of pages: find them all once
+            self._starts = {}
+            for index, offer in enumerate(self.offers):
+                self._starts.setdefault(offer.type, index)
+        return self._starts.get(type_value, 0) // self.page_size + 1
 
 
 def by_type(catalog: Catalog, offers: list[Offer]) -> list[tuple[Term, list[Offer]]]:

@@ -63,9 +63,10 @@ def _in(catalog: Catalog, code: str | None, province: str) -> bool:
     return bool(code) and province_of(catalog, code) == province
 
 
-def regions(catalog: Catalog) -> list[Region]:
-    """Every region in the vocabulary's order, whether or not it has a contact file."""
-    offers = current_offers(catalog).offers
+def regions(catalog: Catalog, offers: list[Offer] | None = None) -> list[Region]:
+    """Every region in the vocabulary's order, whether or not it has a contact file (``offers``: the current
+    offers when the caller has them already)."""
+    offers = current_offers(catalog).offers if offers is None else offers
     upcoming = upcoming_events(catalog)
     meetings = [e for e in past_events(catalog) if e.get("regional_meeting")]
     where = story_provinces(catalog)

@@ -78,14 +78,15 @@ class Digest:
         return not (self.signatories or self.stories or self.offers)
 
 
-def digest(catalog: Catalog, days: int = DIGEST_DAYS) -> Digest:
-    """New signatories, stories and offers of the last ``days`` days (the build's day included)."""
+def digest(catalog: Catalog, days: int = DIGEST_DAYS, offers: list[Offer] | None = None) -> Digest:
+    """New signatories, stories and offers of the last ``days`` days (the build's day included; ``offers``:
+    the current offers when the caller has them already)."""
     last = catalog.today
     first = last - timedelta(days=days - 1)
     new_signatories = sorted((r for r in catalog.signatories_on_wall() if first <= r["signed_on"] <= last),
                              key=lambda r: r["signed_on"], reverse=True)
     new_slugs = {r.slug for r in new_signatories}
-    offers = [o for o in current_offers(catalog).offers
+    offers = [o for o in (current_offers(catalog).offers if offers is None else offers)
               if o.signatory in new_slugs or (o.since is not None and first <= o.since <= last)]
     new_stories = [s for s in stories(catalog) if first <= s["published_on"] <= last]
     return Digest(first, last, new_signatories, new_stories, offers)
