@@ -85,7 +85,7 @@ def _signatory(n: int, rng: random.Random, municipalities: list[str]) -> str:
               f"sector: {rng.choice(SECTORS)}", f'municipality: "{rng.choice(municipalities)}"']
     if category != "individu":
         lines.append(f"employees: {rng.randrange(1, 5000)}")
-    if n % 3 == 0:
+    if n % 3 == 0 or n == 1:  # signatory 1 has one: make bench changes its text (not an offer's)
         lines.append(f"description: Een fictieve organisatie uit de {rng.choice(SECTORS)}sector die "
                      "jongeren **laat proeven** van techniek.")
     lines.append("commitments:")
