@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Callable
 
 from .catalog import Catalog, build_catalog
-from .editors.cms_config import produce as cms_admin
 from .feeds import atom, badges, charter, opendata
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import attach_event_jsonld
@@ -94,7 +93,6 @@ ASSET_PRODUCERS: list[AssetProducer] = [
     opendata.produce,
     charter.produce,
     municipality_index,
-    cms_admin,
 ]
 """Images, feeds and exports register here (see ``images``, ``feeds``); run in order,
 before pages are generated, so a producer may attach URLs to ``record.media`` for the
