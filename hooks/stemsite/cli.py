@@ -97,7 +97,7 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(func=cmd_build)
     sub.add_parser("schemas", help="zet de toegelaten waarden uit de vocabularia in de schema's").set_defaults(
         func=cmd_schemas)
-    from .editors import scaffold  # noqa: F401  (registers `new` in EXTRA_COMMANDS)
+    from .editors import forms, scaffold  # noqa: F401  (register `new` and `formulieren` in EXTRA_COMMANDS)
     for register in EXTRA_COMMANDS:
         register(sub)
     return main_parser
