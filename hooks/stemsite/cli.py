@@ -1,4 +1,4 @@
-"""Command-line tool: ``stemsite validate | generate | build`` (and, later, ``new``).
+"""Command-line tool: ``stemsite validate | generate | build | schemas`` (and ``new``, ``formulieren``, ``voorstel``).
 
 ``validate`` is what ``make validate`` and the pull-request check run; ``build`` wraps the
 strict MkDocs build so ``site/`` is only replaced by a complete build; ``generate`` writes
@@ -98,6 +98,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("schemas", help="zet de toegelaten waarden uit de vocabularia in de schema's").set_defaults(
         func=cmd_schemas)
     from .editors import forms, scaffold  # noqa: F401  (register `new` and `formulieren` in EXTRA_COMMANDS)
+    from .ci import mail_route  # noqa: F401  (registers `voorstel`)
     for register in EXTRA_COMMANDS:
         register(sub)
     return main_parser

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .build import SiteBuild, prepare
+from .editors.proposals import Links
 from .images import cache as images_cache
 from .images import pipeline as images
 from .kept import files_under, fingerprint
@@ -48,6 +49,8 @@ class _State:
     """The record pages' search entries (:mod:`stemsite.search.sections`), added to Material's index at the end."""
     stored: list[tuple[str, Path]] = []
     """Site path and cache file of each record page, linked into the site after rendering (:func:`link_stored_files`)."""
+    links: Links = Links()
+    """Edit, issue-form and e-mail links of this build (:mod:`stemsite.editors.proposals`)."""
     linking: Future[int] | None = None
     """The images and badges being linked into the site while pages render (:func:`link_stored_files`)."""
     skipped: set[str] = set()
@@ -81,6 +84,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         _State.build = None
         raise _not_built(error) from None
     _State.search_entries = []
+    _State.links = Links.from_config(config.repo_url, config.edit_uri, config.extra, result.project.root)
     _State.sections = SectionCache(result.project.cache_dir)
     for page in result.pages:
         if files.get_file_from_path(page.src_uri) is not None:
@@ -189,6 +193,11 @@ class _RecordPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown, self.meta = "", escaped(self.generated.meta)
+        record = self.generated.meta.get("record")
+        if record:  # the edit action and "Bewerk deze gegevens" open the record's YAML file, not a page
+            self.meta["stem_links"] = _State.links.record(record["collection"], record["slug"],
+                                                          self.generated.meta.get("title", ""))
+            self.edit_url = self.meta["stem_links"]["edit"] or None
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.generated.body.replace(' markdown="0"', "")
@@ -410,6 +419,6 @@ def expand_shortcodes(markdown: str, page, config: MkDocsConfig) -> str:
         return markdown
     try:
         return expand(markdown, result.catalog, result.project.theme / "shortcodes",
-                      root_prefix(page.file.src_uri), page.file.src_uri)
+                      root_prefix(page.file.src_uri), page.file.src_uri, proposals=_State.links.proposals())
     except ShortcodeError as error:
         raise PluginError(str(error)) from None

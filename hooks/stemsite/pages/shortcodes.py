@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from ..catalog import Catalog
 from .render import environment
@@ -20,15 +21,17 @@ class ShortcodeError(ValueError):
     """A marker that names no template."""
 
 
-def expand(markdown: str, catalog: Catalog, templates: Path, root: str, page_uri: str = "") -> str:
-    """Replace every marker with its rendered template (HTML, left untouched by Markdown)."""
+def expand(markdown: str, catalog: Catalog, templates: Path, root: str, page_uri: str = "", **context: Any) -> str:
+    """Replace every marker with its rendered template (HTML, left untouched by Markdown).
+
+    ``context`` is what templates get besides the catalog (the proposals and their links)."""
 
     def render(match: re.Match[str]) -> str:
         name = match.group(1)
         if not (templates / f"{name}.html").is_file():
             raise ShortcodeError(f"{page_uri}: onbekende shortcode 'stem:{name}' "
                                  f"(geen sjabloon theme/shortcodes/{name}.html)")
-        html = environment(templates).get_template(f"{name}.html").render(catalog=catalog, root=root)
+        html = environment(templates).get_template(f"{name}.html").render(catalog=catalog, root=root, **context)
         return "\n\n" + html.strip() + "\n\n"
 
     return MARKER.sub(render, markdown)
