@@ -111,9 +111,9 @@ def _scalar(text: str, schema: dict[str, Any], parse: str, labels: tuple[str, ..
     return text if parse == "markdown" else _one_line(text)
 
 
-def _items(text: str, schema: dict[str, Any]) -> list[dict[str, Any]]:
+def _items(question: Question, text: str) -> list[dict[str, Any]]:
     """One object per line; its parts in the schema's order, split by ``|``; empty parts left out."""
-    properties = schema["items"].get("properties", {})
+    properties = question.schema["items"].get("properties", {})
     items = []
     for line in (line.strip() for line in text.split("\n")):
         if not line:
@@ -125,7 +125,7 @@ def _items(text: str, schema: dict[str, Any]) -> list[dict[str, Any]]:
         item = {}
         for (name, child), part in zip(properties.items(), parts):
             if part:
-                item[name] = _scalar(part, child, "")
+                item[name] = _scalar(part, child, "", *question.choices.get(name, ((), ())))
         items.append(item)
     return items
 
@@ -169,6 +169,8 @@ def build(parsed: Parsed, asked: list[Question]) -> tuple[dict[str, Any], str | 
                 url = attachment(text, question.required)
                 continue
             if not text:
+                if question.required:
+                    raise Refused("deze vraag is verplicht", "vul ze in")
                 continue
             if question.parse == "choices":
                 value: Any = [question.values[i] for i in _checked(text, question.options)]
@@ -178,7 +180,7 @@ def build(parsed: Parsed, asked: list[Question]) -> tuple[dict[str, Any], str | 
                 value = [_scalar(part.strip(), question.schema.get("items", {}), "")
                          for part in _one_line(text).split(",") if part.strip()]
             elif question.parse == "items":
-                value = _items(text, question.schema)
+                value = _items(question, text)
             else:
                 value = _scalar(text, question.schema, question.parse, question.options, question.values)
         except Refused as refused:

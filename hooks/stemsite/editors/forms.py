@@ -70,6 +70,8 @@ class Question:
     values: tuple[str, ...] = ()
     """The value written for each option (``choice``/``choices``), in the same order."""
     schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    choices: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False)
+    """For a list of objects: each part with a vocabulary, its labels and values."""
 
 
 def _options(schema: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -119,15 +121,17 @@ def _scalar(question_id: str, path: tuple[str, ...], schema: dict[str, Any], lab
 def _items(name: str, schema: dict[str, Any], required: bool, vocabularies: dict[str, Vocabulary]) -> Question:
     """A list of objects: one line per item, its parts in the schema's order, split by ``|``."""
     item = schema["items"]
-    parts = []
+    parts, choices = [], {}
     for child, child_schema in item.get("properties", {}).items():
         title = child_schema.get("title", child)
         if "enum" in child_schema:
-            title += " (" + " / ".join(_options(child_schema, vocabularies)[0]) + ")"
+            choices[child] = _options(child_schema, vocabularies)
+            title += " (" + " / ".join(choices[child][0]) + ")"
         parts.append(title if child in item.get("required", ()) else f"{title} (mag leeg)")
     limit = f" Hooguit {schema['maxItems']}." if "maxItems" in schema else ""
     help_text = f"{schema.get('description', '')} Eén per regel, als: {' | '.join(parts)}.{limit}".strip()
-    return Question(name, (name,), "textarea", schema.get("title", name), help_text, required, "items", schema=schema)
+    return Question(name, (name,), "textarea", schema.get("title", name), help_text, required, "items", schema=schema,
+                    choices=choices)
 
 
 def questions(collection: Collection, schema: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> list[Question]:
