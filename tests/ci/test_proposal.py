@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from ci_support import REPO, make_data_project, png_bytes, write_signatory
-from stemsite.ci import mail_route, proposal
-from stemsite.ci.issue_answers import NO_RESPONSE, load_form
+from stemsite import cli
+from stemsite.workflows import proposal
+from stemsite.workflows.issue_body import NO_RESPONSE, load_form
 from stemsite.editors.proposals import BY_KEY, FORMS, load_form_file, mail_body
 from stemsite.load import yaml_strict
 from stemsite.project import Project
@@ -221,7 +222,7 @@ def test_an_email_with_the_same_questions_becomes_the_same_files(root, tmp_path,
     saved.write_text("Beste,\n\nhieronder ons voorstel.\n\n" + message, encoding="utf-8")
     photo = tmp_path / "foto.png"
     photo.write_bytes(png_bytes(300, 300))
-    code = mail_route.cli.main(["--root", str(root), "voorstel", str(saved), "--soort", "rolmodel",
+    code = cli.main(["--root", str(root), "voorstel", str(saved), "--soort", "rolmodel",
                                 "--bijlage", str(photo), "--uit", str(tmp_path / "uit")])
     assert code == 0, capsys.readouterr().err
     assert (root / "data" / "role_models" / "ada-voorbeeld.png").read_bytes() == photo.read_bytes()
@@ -233,7 +234,7 @@ def test_an_email_with_the_same_questions_becomes_the_same_files(root, tmp_path,
 def test_an_email_without_its_required_photo_is_refused_in_dutch(root, tmp_path, capsys):
     saved = tmp_path / "bericht.txt"
     saved.write_text(mail_body(load_form_file(root, BY_KEY["rolmodel"])), encoding="utf-8")
-    assert mail_route.cli.main(["--root", str(root), "voorstel", str(saved), "--soort", "rolmodel"]) == 1
+    assert cli.main(["--root", str(root), "voorstel", str(saved), "--soort", "rolmodel"]) == 1
     err = capsys.readouterr().err
     assert "Niet verwerkt" in err and "Naam:" in err
     assert list((root / "data" / "role_models").iterdir()) == []

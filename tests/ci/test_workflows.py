@@ -174,7 +174,7 @@ def test_pull_request_output_is_shielded_and_annotated(workflows):
             # The data is the stranger's: their text must not be read as workflow commands.
             assert 'echo "::stop-commands::${token}"' in step["run"], step["name"]
             assert "trap 'echo \"::${token}::\"' EXIT" in step["run"], step["name"]
-    annotate = next(s for s in steps if "stemsite.ci.annotations" in s.get("run", ""))
+    annotate = next(s for s in steps if "stemsite.workflows.annotations" in s.get("run", ""))
     assert annotate["if"] == "${{ !cancelled() }}"
     assert '--base "$BASE_SHA"' in annotate["run"] and '--verdict "$RUNNER_TEMP/controle/verdict.json"' in annotate["run"]
     assert annotate["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
@@ -226,7 +226,7 @@ def test_links_workflow_is_weekly_and_keeps_one_issue(workflows):
     assert day == month == "*" and weekday.isdigit(), "één keer per week"
     steps = steps_of(links, "links")
     assert next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))["with"]["fetch-depth"] == 0
-    assert any("python -m stemsite.ci.linkcheck" in r for r in runs_of(links, "links"))
+    assert any("python -m stemsite.workflows.linkcheck" in r for r in runs_of(links, "links"))
     issue_step = next(s for s in steps if "gh issue" in s.get("run", ""))
     run = issue_step["run"]
     assert "--label linkcontrole --state open" in run and "gh issue edit" in run and "gh issue create" in run
@@ -242,7 +242,7 @@ def test_one_proposal_workflow_splits_reading_from_writing(workflows):
     for proposal in PROPOSALS:
         assert f"contains(github.event.issue.labels.*.name, '{proposal.label}')" in prepare["if"], proposal.label
     assert "github.event.label.name == 'goedgekeurd'" in prepare["if"]
-    assert any('python -m stemsite.ci.proposal --event "$GITHUB_EVENT_PATH"' in r for r in runs_of(flow, "prepare"))
+    assert any('python -m stemsite.workflows.proposal --event "$GITHUB_EVENT_PATH"' in r for r in runs_of(flow, "prepare"))
     assert answer["needs"] == publish["needs"] == "prepare"
     assert "github.event.action == 'labeled'" in publish["if"]
     # The writing jobs run no project code and no checkout: they only move prepared files.
@@ -266,7 +266,7 @@ def test_the_comment_workflow_never_runs_the_pull_requests_code(workflows):
     assert "head" not in str(checkout["with"]).lower()
     download = next(s for s in steps if s.get("uses", "").startswith("actions/download-artifact@"))
     assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
-    render = next(s for s in steps if "stemsite.ci.pr_comment" in s.get("run", ""))
+    render = next(s for s in steps if "stemsite.workflows.pr_comment" in s.get("run", ""))
     assert "make " not in render["run"] and "-r .github/requirements-reactie.txt" in render["run"]
     post = next(s for s in steps if "gh " in s.get("run", ""))
     assert post["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"

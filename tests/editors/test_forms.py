@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stemsite.ci.issue_answers import COMMITMENT_PREFIX
+from stemsite.workflows.issue_body import COMMITMENT_PREFIX
 from stemsite.collections import BY_NAME
 from stemsite.editors import forms
 from stemsite.editors.proposals import FORMS, PROPOSALS, Proposal
 from stemsite.problems import Report
 from stemsite.validate import schemas as schema_files
-from stemsite.vocabularies import load_vocabularies
+from stemsite.load.vocabularies import load_vocabularies
 from support import REPO
 
 VOCABULARIES = load_vocabularies(REPO / "data" / "vocabularies", REPO, Report())

@@ -3,7 +3,7 @@
 ``stemsite formulieren`` writes ``.github/ISSUE_TEMPLATE/<file>.yml`` for every proposal kind
 whose collection has a schema; ``tests/editors/test_forms.py`` fails when a committed form
 differs from what this module makes, so a field added to a schema cannot be forgotten in its
-form. The same questions are what :mod:`stemsite.ci.proposal_answers` reads back, and the
+form. The same questions are what :mod:`stemsite.workflows.proposal_answers` reads back, and the
 e-mail route is made from the form file (:func:`stemsite.editors.proposals.mail_body`), so a
 form, its e-mail and its parser agree.
 
@@ -22,12 +22,12 @@ from typing import Any
 
 import yaml
 
-from .. import cli
 from ..collections import BY_NAME, Collection
 from ..problems import DataError, Report
 from ..project import find_root
 from ..validate import schemas as schema_files
-from ..vocabularies import Vocabulary, load_vocabularies
+from ..load.vocabularies import load_vocabularies
+from ..vocabularies import Vocabulary
 from .proposals import FORMS, PROPOSALS, Proposal
 
 NOT_ASKED: dict[str, dict[str, str]] = {
@@ -251,6 +251,3 @@ def register(sub: argparse._SubParsersAction) -> None:
     sub.add_parser("formulieren", help="schrijf de issueformulieren opnieuw uit de schema's").set_defaults(
         func=cmd_forms)
 
-
-if register not in cli.EXTRA_COMMANDS:
-    cli.EXTRA_COMMANDS.append(register)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Catalog
+from ..sitebuild import SiteBuild
 from .render import environment
 
 MARKER = re.compile(r"<!--\s*stem:([a-z0-9-]+)\s*-->")
@@ -21,17 +21,20 @@ class ShortcodeError(ValueError):
     """A marker that names no template."""
 
 
-def expand(markdown: str, catalog: Catalog, templates: Path, root: str, page_uri: str = "", **context: Any) -> str:
+def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri: str = "", **context: Any) -> str:
     """Replace every marker with its rendered template (HTML, left untouched by Markdown).
 
-    ``context`` is what templates get besides the catalog (the proposals and their links)."""
+    Templates get the catalog and ``media_of(record)``, what the producers made for a record,
+    and ``context`` (the proposals and their links, from the adapter).
+    """
 
     def render(match: re.Match[str]) -> str:
         name = match.group(1)
         if not (templates / f"{name}.html").is_file():
             raise ShortcodeError(f"{page_uri}: onbekende shortcode 'stem:{name}' "
                                  f"(geen sjabloon theme/shortcodes/{name}.html)")
-        html = environment(templates).get_template(f"{name}.html").render(catalog=catalog, root=root, **context)
+        html = environment(templates).get_template(f"{name}.html").render(catalog=build.catalog, media_of=build.media_of, root=root,
+                                                                        **context)
         return "\n\n" + html.strip() + "\n\n"
 
     return MARKER.sub(render, markdown)

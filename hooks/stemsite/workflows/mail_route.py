@@ -3,7 +3,7 @@
 The e-mail route (``mailto:`` links on the site, :func:`stemsite.editors.proposals.mail_body`)
 asks the same questions as the issue form, as ``###`` headings. A maintainer saves the message
 as text and runs ``stemsite voorstel bericht.txt --soort rolmodel --bijlage foto.jpg``: the text
-goes through the issue's own reader (:func:`stemsite.ci.proposal.prepare`), the attachment
+goes through the issue's own reader (:func:`stemsite.workflows.proposal.prepare`), the attachment
 takes the place of the upload, and the files are written into the working tree, validated like
 every data file, with the pull request's title and body beside them. Nothing is committed: the
 command prints the git steps, so the maintainer reads the result first.
@@ -16,11 +16,10 @@ import re
 import sys
 from pathlib import Path
 
-from .. import cli
 from ..editors.proposals import BY_KEY, FORMS
 from ..project import find_root
 from .attachments import AttachmentRefused
-from .issue_answers import load_form
+from .issue_body import load_form
 from .proposal import prepare, write_outputs
 
 PLACEHOLDER = "https://github.com/user-attachments/assets/00000000-0000-4000-8000-000000000000"
@@ -96,6 +95,3 @@ def register(sub: argparse._SubParsersAction) -> None:
     command.add_argument("--uit", help="map voor de titel en tekst van de pull request (standaard .cache/voorstel)")
     command.set_defaults(func=cmd_proposal)
 
-
-if register not in cli.EXTRA_COMMANDS:
-    cli.EXTRA_COMMANDS.append(register)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..collections import BY_NAME, COLLECTIONS, Collection
 from ..editors.proposals import FORMS, Proposal
-from .issue_answers import load_form, parse_body
+from .issue_body import load_form, parse_body
 from .outcome import Outcome, problem, validate_written
 
 WITHDRAW, CHANGE = "Intrekken of weghalen", "Gegevens aanpassen"

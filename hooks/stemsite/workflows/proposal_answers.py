@@ -15,10 +15,10 @@ from typing import Any
 
 from .. import places
 from ..editors.forms import Question
-from ..editors.yaml_out import slugify
+from ..slugs import slugify
 from ..validate.formats import FormatProblem, check_https_url, parse_date, parse_date_or_datetime
 from . import attachments
-from .issue_answers import Parsed
+from .issue_body import Parsed
 
 _CHECKED = re.compile(r"^- \[[xX]\] (.+)$")
 _URL = re.compile(r"https?://[^\s\"'<>()\[\]]+", re.IGNORECASE)

@@ -101,7 +101,7 @@ def render(verdict: dict[str, Any], *, run_url: str = "", site_url: str = "") ->
 
 def main(argv: list[str] | None = None) -> int:
     """Read the verdict, write the comment; the step output ``pull_request`` is the checked number."""
-    parser = argparse.ArgumentParser(prog="python -m stemsite.ci.pr_comment", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m stemsite.workflows.pr_comment", description=__doc__.splitlines()[0])
     parser.add_argument("--verdict", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--run-url", default=os.environ.get("RUN_URL", ""))

@@ -1,6 +1,6 @@
 """Turn any proposal issue (or an e-mail with the same questions) into the files of a pull request.
 
-``python -m stemsite.ci.proposal --event "$GITHUB_EVENT_PATH" --out DIR`` is what the one
+``python -m stemsite.workflows.proposal --event "$GITHUB_EVENT_PATH" --out DIR`` is what the one
 workflow (``.github/workflows/voorstel.yml``) runs for every issue made with one of the forms
 in :data:`stemsite.editors.proposals.PROPOSALS`. The issue's labels say which form it came
 from. It writes into ``DIR``: ``result.json``, the files to add or change under ``files/``,
@@ -28,13 +28,14 @@ from typing import Any, Callable
 from ..collections import BY_NAME, Collection
 from ..editors import forms
 from ..editors.proposals import BY_LABEL, FORMS, Proposal
-from ..editors.yaml_out import dump_record, slugify
+from ..editors.yaml_out import dump_record
 from ..problems import Problem, Report
 from ..project import today_in_brussels
 from ..validate import schemas as schema_files
-from ..vocabularies import load_vocabularies
+from ..load.vocabularies import load_vocabularies
+from ..slugs import slugify
 from . import attachments, change_request, issue_form, markdown, proposal_answers
-from .issue_answers import Parsed, load_form, parse_body
+from .issue_body import Parsed, load_form, parse_body
 from .outcome import Outcome, problem, validate_written
 
 Fetch = Callable[[str], bytes]
@@ -162,7 +163,7 @@ def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue
 
 def main(argv: list[str] | None = None, *, fetch: Fetch = attachments.download) -> int:
     """Read the issue from the event file and prepare the pull request (or the answer that says what to fix)."""
-    parser = argparse.ArgumentParser(prog="python -m stemsite.ci.proposal", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m stemsite.workflows.proposal", description=__doc__.splitlines()[0])
     parser.add_argument("--event", type=Path, required=True, help="het gebeurtenisbestand ($GITHUB_EVENT_PATH)")
     parser.add_argument("--out", type=Path, required=True, help="map voor het resultaat")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="de map van het project (standaard: hier)")
