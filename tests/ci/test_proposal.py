@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 
@@ -238,3 +239,21 @@ def test_an_email_without_its_required_photo_is_refused_in_dutch(root, tmp_path,
     err = capsys.readouterr().err
     assert "Niet verwerkt" in err and "Naam:" in err
     assert list((root / "data" / "role_models").iterdir()) == []
+
+
+def test_the_guides_quote_the_answers_as_the_workflow_writes_them(root, tmp_path):
+    def words(text: str) -> str:
+        return " ".join(re.sub(r"^\s*>\s?", "", text, flags=re.M).split())
+
+    guides = [words((REPO / name).read_text(encoding="utf-8")) for name in ("CONTRIBUTING.md", "content/meedoen/index.md")]
+    wrong = prepare(root, "rolmodel", role_model(region="Atlantis"))
+    proposal.write_outputs(wrong, tmp_path / "fout", issue=1, author="x", issue_url="")
+    right = prepare(root, "rolmodel", role_model())
+    proposal.write_outputs(right, tmp_path / "goed", issue=1, author="x", issue_url="")
+    for out in ("fout", "goed"):
+        lines = (tmp_path / out / "comment.md").read_text(encoding="utf-8").splitlines()[1:]
+        quoted = [words(re.sub(r"\\(.)", r"\1", line).lstrip("✅ "))  # as GitHub shows the escaped text
+                  for line in lines if line.strip() and not line.startswith("Pas je antwoorden")]
+        for line in quoted:
+            for guide in guides:
+                assert line in guide, line
