@@ -66,7 +66,7 @@ class RecordPage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown, self.meta = "", escaped(self.generated.meta)
         record = self.generated.meta.get("record")
-        if record:  # the edit action and "Bewerk deze gegevens" open the record's YAML file, not a page
+        if record and self.links.repo_url:  # the edit action and "Bewerk deze gegevens" open the YAML file, not a page
             self.meta["stem_links"] = self.links.record(record["collection"], record["slug"],
                                                         self.generated.meta.get("title", ""))
             self.edit_url = self.meta["stem_links"]["edit"] or None

@@ -19,6 +19,8 @@ from urllib.parse import quote, urlencode
 
 import yaml
 
+from ..collections import BY_NAME
+
 FORMS = Path(".github") / "ISSUE_TEMPLATE"
 
 
@@ -150,6 +152,6 @@ class Links:
 
     def record(self, collection: str, slug: str, label: str) -> dict[str, str]:
         """A record page's links: edit its YAML, and propose a change or withdrawal pre-filled with the record."""
-        path = f"data/{collection}/{slug}.yml"
+        path = BY_NAME[collection].data_file(slug)
         return {"edit": self.edit(path), "change": self.issue(CHANGE, label, record=path),
                 "change_mail": self.mail(CHANGE, label, record=path)}

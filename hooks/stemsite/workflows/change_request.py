@@ -38,7 +38,7 @@ def find_record(answer: str, root: Path) -> tuple[Collection, str] | None:
             if page:
                 found = (collection, page.group(1))
                 break
-    if not found or found[0] is None or not (root / "data" / found[0].name / f"{found[1]}.yml").is_file():
+    if not found or found[0] is None or not (root / found[0].data_file(found[1])).is_file():
         return None
     return found
 
@@ -73,7 +73,7 @@ def prepare(proposal: Proposal, body: str | None, root: Path, *, today: date) ->
     if collection.name not in MARK_FIELD:
         gone = sorted(f"data/{collection.name}/{path.name}" for path in folder.glob(f"{slug}.*"))
         return Outcome(proposal, True, slug, deletions=gone, label=label,
-                       summary=[("Pagina", f"{collection.section}/{slug}/"), ("Wat", "weghalen")])
+                       summary=[("Pagina", collection.page_url(slug)), ("Wat", "weghalen")])
     return _mark(proposal, collection, slug, folder / f"{slug}.yml", today)
 
 
@@ -85,10 +85,10 @@ def _mark(proposal: Proposal, collection: Collection, slug: str, path: Path, tod
         return Outcome(proposal, False, slug, [problem("Over welke pagina gaat het?", "dit record is al ingetrokken",
                                                        "er is niets meer te doen")])
     path.write_text(original.rstrip("\n") + f"\n{name}: {today.isoformat()}\n", encoding="utf-8")
-    rel = f"data/{collection.name}/{slug}.yml"
+    rel = collection.data_file(slug)
     problems = validate_written(path.parents[2], {rel: path}, lambda p: p.field, today)
     if problems:
         path.write_text(original, encoding="utf-8")  # validate_written removed it: put the record back as it was
         return Outcome(proposal, False, slug, problems)
     return Outcome(proposal, True, slug, files={rel: path}, label=slug,
-                   summary=[("Pagina", f"{collection.section}/{slug}/"), ("Wat", f"{name}: {today.isoformat()}")])
+                   summary=[("Pagina", collection.page_url(slug)), ("Wat", f"{name}: {today.isoformat()}")])

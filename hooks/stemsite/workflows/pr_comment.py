@@ -77,7 +77,7 @@ def read_verdict(raw: bytes) -> dict[str, Any]:
             raise BadVerdict("ongeldig record")
         collection = BY_NAME[item["collection"]]
         records.append({"title": collection.title, "label": _text(item.get("label"), 120), "status": item["status"],
-                        "page": f"{collection.section}/{item['slug']}/"})
+                        "page": collection.page_url(item["slug"])})
     other = []
     for item in _list(data.get("other"), 100):
         if not isinstance(item, dict) or not _PATH.fullmatch(str(item.get("path", ""))) \

@@ -42,9 +42,11 @@ Fetch = Callable[[str], bytes]
 
 
 def place(root: Path, collection: Collection, record: dict[str, Any], attachment: bytes | None, note: str,
-          label_of: Callable[[Problem], str], today: date) -> tuple[str, dict[str, Path], list[Problem]]:
-    """Write ``data/<collection>/<slug>.yml`` (and the attachment beside it), validated; or the problems."""
-    label_question = label_of(Problem("", 0, collection.label_field, "", ""))
+          label_of: Callable[[Problem], str], today: date, *, label_question: str,
+          image_question: str) -> tuple[str, dict[str, Path], list[Problem]]:
+    """Write ``data/<collection>/<slug>.yml`` (and the attachment beside it), validated; or the problems.
+
+    ``label_question`` and ``image_question`` are the questions problems with the name or the file belong to."""
     slug = slugify(str(record.get(collection.label_field, "")))
     folder = root / "data" / collection.name
     if not slug:
@@ -59,15 +61,15 @@ def place(root: Path, collection: Collection, record: dict[str, Any], attachment
         try:
             extension = attachments.image_extension(attachment)
         except attachments.AttachmentRefused as refused:
-            return slug, {}, [problem(label_of(Problem("", 0, "afbeelding", "", "")), refused.message, refused.fix)]
+            return slug, {}, [problem(image_question, refused.message, refused.fix)]
         if extension not in collection.image_extensions:
-            return slug, {}, [problem(label_of(Problem("", 0, "afbeelding", "", "")),
+            return slug, {}, [problem(image_question,
                                       f"een {extension.upper()}-bestand past hier niet",
                                       f"gebruik {', '.join(e.upper() for e in collection.image_extensions)}")]
         written[f"data/{collection.name}/{slug}.{extension}"] = folder / f"{slug}.{extension}"
     folder.mkdir(parents=True, exist_ok=True)
-    written[f"data/{collection.name}/{slug}.yml"] = folder / f"{slug}.yml"
-    written[f"data/{collection.name}/{slug}.yml"].write_text(dump_record(collection.name, record, note), encoding="utf-8")
+    written[collection.data_file(slug)] = folder / f"{slug}.yml"
+    written[collection.data_file(slug)].write_text(dump_record(collection.name, record, note), encoding="utf-8")
     if attachment is not None:
         next(path for rel, path in written.items() if not rel.endswith(".yml")).write_bytes(attachment)
     return slug, written, validate_written(root, written, label_of, today)
@@ -107,7 +109,9 @@ def prepare_new(proposal: Proposal, body: str | None, issue: int, root: Path, *,
 
     note = f"Gemaakt uit {source} #{int(issue)} (formulier '{proposal.title}')." if issue else \
         f"Gemaakt uit een e-mail (formulier '{proposal.title}')."
-    slug, written, problems = place(root, collection, ordered, data, note, label_of, today)
+    slug, written, problems = place(root, collection, ordered, data, note, label_of, today,
+                                    label_question=by_field.get(collection.label_field, collection.label_field),
+                                    image_question=form.label("image"))
     rows = [(q.label, str(ordered.get(q.path[0], ""))) for q in asked
             if q.path and len(q.path) == 1 and isinstance(ordered.get(q.path[0]), (str, int, float))][:6]
     label = str(ordered.get(collection.label_field, slug))
