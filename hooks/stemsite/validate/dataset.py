@@ -8,7 +8,6 @@ not empty (the build always does).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from ..load.files import SLUG_PATTERN, relpath
 from ..problems import Report
 from ..project import Project
 from ..vocabularies import Vocabulary, load_vocabularies
-from . import schemas
+from . import characters, schemas
 from .cache import RecordCache
 from .figures import FigureTable, load_figures
 from .record_file import FileTask, RawRecord, check_files
@@ -52,10 +51,6 @@ def load_schemas(project: Project, vocabularies: dict[str, Vocabulary], report: 
             report.add(relpath(path, project.root), 1, "schema", f"schema kan niet gelezen worden: {exc}",
                        "herstel het schema (dit is een taak voor een beheerder)")
     return result
-
-
-def _name_key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _collect_folder(collection: Collection, folder: Path, project: Project, report: Report
@@ -186,7 +181,7 @@ def _check_across_files(collection: Collection, paths: list[Path], images: dict[
         label = record.data.get(collection.label_field)
         if not isinstance(label, str):
             continue
-        key = _name_key(label)
+        key = characters.skeleton(label)
         if key in seen:
             first = seen[key]
             report.add(record.rel, record.lines.get((collection.label_field,), 1), collection.label_field,

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from ..load.files import SLUG_PATTERN, parse_file, relpath
 from ..problems import Report
 from ..project import Project
-from . import coerce, formats, messages, schemas
+from . import checks, coerce, formats, messages, schemas
 
 FOLDER = "figures"
 SCHEMA = "figures.schema.json"
@@ -134,7 +134,7 @@ def _load_table(path: Path, project: Project, schema: dict[str, Any], validator:
     data = coerce.to_json(tree, schema, lines)
     errors = [m for error in validator.iter_errors(data) for m in messages.explain(error)]
     if not errors:
-        errors = recount(data)
+        errors = list(checks.record_problems(data, schema, project.today)) or recount(data)
     for where, message, fix in errors:
         report.add(rel, coerce.line_of(lines, where), coerce.field_name(where), message, fix)
     if errors:
