@@ -14,6 +14,7 @@ its own Dutch message and the line it is on.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from xml.sax import SAXParseException, handler
@@ -52,7 +53,10 @@ _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.DOTALL)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)\s*([^'\")]*)")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+")
-_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px)?\s*")
+_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_LENGTH = re.compile(r"\s*([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[a-zA-Z]+)\s*(px)?\s*")
+MIN_SIDE, MAX_SIDE = 0.001, 100_000.0
+"""Sides of a viewBox or of a size in px: anything outside breaks the arithmetic of fitting a logo in its box."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,11 @@ class _Checker(handler.ContentHandler):
         tag = local.lower()
         if not self.stack and (namespace != SVG_NS or tag != "svg"):
             self.refuse("dit is geen SVG-afbeelding (het buitenste element is geen <svg> in de SVG-namespace)")
+        if self.in_style:
+            # A browser reads a stylesheet as the text of the whole <style>, across the elements in it
+            # (``@im<x/>port``): judging the pieces apart let a split @import through. No element belongs there.
+            self.refuse(f"een <style>-blok bevat een element <{qname}>; een browser voegt de tekst eromheen samen "
+                        "tot één stylesheet")
         self.stack.append(tag)
         if namespace == EVENTS_NS:
             self.refuse(f"de SVG bevat een XML Events-element <{qname}> dat code aan gebeurtenissen koppelt")
@@ -152,7 +161,11 @@ class _Checker(handler.ContentHandler):
             shown = attrs.getQNameByName((attr_ns, attr_local)) or attr_local
             self._check_attribute(local, attr_ns, attr_local, shown, value)
         if tag == "svg" and len(self.stack) == 1:
-            self.size = _declared_size(attrs)
+            try:
+                self.size = _declared_size(attrs)
+            except ValueError as absurd:
+                self.refuse(f"de SVG geeft een onmogelijke afmeting ({absurd})",
+                            f"geef gewone getallen tussen {MIN_SIDE:g} en {MAX_SIDE:g}, bv. viewBox=\"0 0 200 100\"")
         if tag == "style":
             self.in_style += 1
 
@@ -224,19 +237,36 @@ def _reference_kind(value: str) -> str:
     return f"een ander bestand ('{value.strip()[:40]}')"
 
 
+def _number(text: str) -> float | None:
+    """A plain finite number as written in SVG (``12``, ``-1.5``, ``2e3``); None for ``inf``, ``nan``, ``1e400``."""
+    if not _NUMBER.fullmatch(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def _side(text: str) -> float | None:
+    value = _number(text)
+    return value if value is not None and MIN_SIDE <= value <= MAX_SIDE else None
+
+
 def _declared_size(attrs) -> SvgSize | None:
+    """The size from ``viewBox``, else from ``width`` and ``height`` in px; :class:`ValueError` for an absurd one."""
     box = attrs.get((None, "viewBox"))
-    if box:
+    if box is not None:
         parts = box.replace(",", " ").split()
-        try:
-            numbers = [float(p) for p in parts]
-        except ValueError:
-            numbers = []
-        if len(numbers) == 4 and numbers[2] > 0 and numbers[3] > 0:
-            return SvgSize(numbers[2], numbers[3])
-    width, height = (_LENGTH.fullmatch(attrs.get((None, k), "")) for k in ("width", "height"))
-    if width and height and float(width.group(1)) > 0 and float(height.group(1)) > 0:
-        return SvgSize(float(width.group(1)), float(height.group(1)))
+        origin = [_number(p) for p in parts[:2]]
+        sides = [_side(p) for p in parts[2:]]
+        if len(parts) != 4 or None in origin or None in sides or max(abs(o) for o in origin) > MAX_SIDE * 10:
+            raise ValueError(f"viewBox=\"{box[:40]}\"")
+        return SvgSize(sides[0], sides[1])
+    given = {k: attrs.get((None, k), "").strip() for k in ("width", "height")}
+    lengths = {k: _LENGTH.fullmatch(v) for k, v in given.items()}
+    for key, match in lengths.items():
+        if match and _side(match.group(1)) is None:
+            raise ValueError(f"{key}=\"{given[key][:40]}\"")
+    if lengths["width"] and lengths["height"]:
+        return SvgSize(float(lengths["width"].group(1)), float(lengths["height"].group(1)))
     return None
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..collections import BY_NAME, COLLECTIONS, Collection
 from ..images import inspect as image_inspect
-from ..load.files import SLUG_PATTERN, relpath
+from ..load.files import SLUG_PATTERN, relpath, report_symlinks
 from ..problems import Report
 from ..project import Project
 from ..vocabularies import Vocabulary, load_vocabularies
@@ -60,11 +60,11 @@ def _collect_folder(collection: Collection, folder: Path, project: Project, repo
     images: dict[str, list[Path]] = {}
     for path in sorted(folder.iterdir()):
         rel = relpath(path, project.root)
-        if path.name in _IGNORED:
+        if path.name in _IGNORED or path.is_symlink():  # links: reported once by report_symlinks
             continue
         stem, _, written_ext = path.name.partition(".")
         ext = written_ext.lower()
-        if path.is_dir() and not path.is_symlink():
+        if path.is_dir():
             report.add(rel, 1, "bestand", "hier hoort geen map", f"zet de bestanden rechtstreeks in data/{collection.name}/")
             continue
         if not _SLUG.fullmatch(stem):
@@ -118,11 +118,13 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
     """Load and validate every collection; return the valid records and every problem."""
     report = Report()
     dataset = Dataset(project)
+    for folder in (project.data_dir, project.content_dir):
+        report_symlinks(folder, project.root, report)
     dataset.vocabularies = load_vocabularies(project.vocabularies_dir, project.root, report)
     dataset.schemas = load_schemas(project, dataset.vocabularies, report)
     if project.data_dir.is_dir():
         for folder in sorted(project.data_dir.iterdir()):
-            if folder.is_dir() and folder.name not in BY_NAME and folder.name not in _DATA_FOLDERS:
+            if folder.is_dir() and not folder.is_symlink() and folder.name not in BY_NAME and folder.name not in _DATA_FOLDERS:
                 report.add(relpath(folder, project.root), 1, "map", f"onbekende map '{folder.name}'",
                            f"gegevens horen in een van: {', '.join(c.name for c in COLLECTIONS)}")
     # First every folder is read and every file looked up among the records that passed before; then the
@@ -134,7 +136,7 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
         dataset.records[collection.name] = []
         folder = project.data_dir / collection.name
         schema = dataset.schemas.get(collection.name)
-        if not folder.is_dir() or schema is None:
+        if not folder.is_dir() or folder.is_symlink() or schema is None:
             continue
         paths, images = _collect_folder(collection, folder, project, report)
         known = RecordCache(project, collection.name, schema)  # records that passed before (see cache.py)

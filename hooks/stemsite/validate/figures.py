@@ -100,7 +100,7 @@ def recount(data: dict[str, Any]) -> list[Problem]:
 def load_figures(project: Project, report: Report) -> dict[str, FigureTable]:
     """Every table in ``data/figures/`` that passed; problems go into the report."""
     folder = project.data_dir / FOLDER
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():  # a link is reported by load.files.report_symlinks
         return {}
     schema_path = project.schemas / SCHEMA
     try:
@@ -121,7 +121,7 @@ def load_figures(project: Project, report: Report) -> dict[str, FigureTable]:
 def _load_table(path: Path, project: Project, schema: dict[str, Any], validator: Draft202012Validator,
                 report: Report) -> FigureTable | None:
     rel = relpath(path, project.root)
-    if path.name in (".gitkeep", "README.md"):
+    if path.name in (".gitkeep", "README.md") or path.is_symlink():
         return None
     if path.suffix != ".yml" or not re.fullmatch(SLUG_PATTERN, path.stem):
         report.add(rel, 1, "bestandsnaam", f"'{path.name}' hoort hier niet",
