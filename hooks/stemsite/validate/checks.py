@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 from publicsuffixlist import PublicSuffixList
 
 from .. import places
-from . import characters
+from . import characters, links
 from .coerce import Path
 from .formats import FormatProblem, parse_date_or_datetime
 from .messages import Message
@@ -39,6 +39,9 @@ def _values(value: Any, schema: dict[str, Any], path: Path) -> Iterator[tuple[An
 def _text_problems(value: str, schema: dict[str, Any], path: Path) -> Iterator[Message]:
     for message, fix in characters.problems(value):
         yield (path, message, fix)
+    if schema.get("x-markdown"):
+        for message, fix in links.problems(value):
+            yield (path, message, fix)
     if not schema.get("x-markdown") and "\n" in value.strip():
         yield (path, "bevat een regeleinde in een veld van één regel", "schrijf de tekst op één regel")
 
