@@ -80,6 +80,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     except DataError as error:
         _State.build = None
         raise _not_built(error) from None
+    drop_theme_sources(files, result.project)
     _State.search_entries = []
     _State.sections = SectionCache(result.project.cache_dir)
     for page in result.pages:
@@ -155,6 +156,16 @@ def finish_linking() -> None:
     linking, _State.linking = _State.linking, None
     if linking is not None:
         linking.exception()  # its build already failed; only wait
+
+
+def drop_theme_sources(files: Files, project: Project) -> None:
+    """Publish only ``theme/assets/`` of our theme: MkDocs copies every other non-HTML file of ``custom_dir``
+    too, so the badge templates (``theme/badges/*.svg``, Jinja source) became broken SVGs in ``site/badges/``."""
+    theme, assets = os.path.realpath(project.theme) + os.sep, os.path.realpath(project.theme / "assets") + os.sep
+    for file in list(files):
+        source = os.path.realpath(file.abs_src_path) if file.abs_src_path else ""
+        if source.startswith(theme) and not source.startswith(assets):
+            files.remove(file)
 
 
 def fold_search_accents(files: Files, config: MkDocsConfig) -> None:

@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
+from .. import outputs
 from ..catalog import Record
 from ..pages.render import date_nl
 from ..project import TIMEZONE
@@ -21,7 +22,7 @@ from .urls import absolute
 if TYPE_CHECKING:  # build.py imports this module to register the producer
     from ..build import Asset, SiteBuild
 
-FEED = "charter/ondertekenaars/feed.xml"
+FEED = outputs.ATOM_FEED
 WALL = "charter/ondertekenaars/"
 ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .. import outputs
 from ..catalog import Record
 from ..pages.render import date_nl
 from ..stored import store
@@ -29,7 +30,7 @@ from .urls import absolute
 if TYPE_CHECKING:  # build.py imports this module to register the producer
     from ..build import Asset, SiteBuild
 
-GENERIC = "badge/stem-charter.svg"
+GENERIC = outputs.GENERIC_BADGE
 WIDTH = 320
 NAME_CHARS = 34
 """Characters per name line that fit 15 px text in the badge's width (a safe average)."""
@@ -51,7 +52,7 @@ class Badge:
 
 
 def badge_path(slug: str) -> str:
-    return f"badge/{slug}.svg"
+    return outputs.badge_file(slug)
 
 
 def name_lines(name: str) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .. import outputs
 from .. import places
 from ..collections import LOGO_EXTENSIONS
 from ..catalog import Catalog, Record
@@ -33,7 +34,7 @@ WALL_PAGE_SIZE = 150
 """Tiles per page of the wall: page 1 is ``/charter/ondertekenaars/``, page k ``…/pagina/<k>/``.
 The only place the number lives; it keeps the wall's first view light at thousands of signatories."""
 WALL_SECTION = "charter/ondertekenaars"
-WALL_JSON = f"{WALL_SECTION}/wand.json"
+WALL_JSON = outputs.WALL_JSON
 """Every tile's facts for the filters (``wall.js``), fetched only when a paginated wall is filtered."""
 
 

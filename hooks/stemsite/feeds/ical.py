@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
+from .. import outputs
 from ..catalog import Catalog, Record
 from ..catalog.queries import local_moment
 from ..pages.render import municipality_name
@@ -23,13 +24,13 @@ from .urls import absolute
 if TYPE_CHECKING:
     from ..build import Asset, SiteBuild
 
-FEED_URI = "agenda.ics"
+FEED_URI = outputs.AGENDA_FEED
 PRODID = "-//STEM-platform//STEM voor morgen agenda//NL"
 
 
 def event_file_uri(event: Record) -> str:
     """Where an event's own ``.ics`` download lives, beside its page folder."""
-    return f"{event.collection.section}/{event.slug}.ics"
+    return outputs.event_calendar(event.collection, event.slug)
 
 
 def _when(value: date | datetime) -> date | datetime:

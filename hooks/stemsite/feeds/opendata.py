@@ -14,6 +14,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from .. import outputs
 from ..catalog import Record
 from .charter import figures, place_of
 from .urls import absolute
@@ -21,8 +22,8 @@ from .urls import absolute
 if TYPE_CHECKING:  # build.py imports this module to register the producer
     from ..build import Asset, SiteBuild
 
-JSON_PATH = "api/signatories.json"
-CSV_PATH = "api/signatories.csv"
+JSON_PATH = outputs.OPEN_DATA_JSON
+CSV_PATH = outputs.OPEN_DATA_CSV
 LICENSE = "CC BY 4.0"
 CSV_COLUMNS = ("slug", "name", "category", "category_label", "signed_on", "withdrawn_on", "website", "sector",
                "municipality", "municipality_name", "province", "employees", "commitment_types", "url")

