@@ -6,7 +6,7 @@ and the badges for everyone; invisible, direction-changing and variation charact
 in a special form (full-width ``Ａ``, mathematical ``𝐀``), stacks of combining marks and words
 that mix scripts (a Cyrillic ``а`` in a Latin name) make a text look like another one.
 
-Names are compared on their :func:`skeleton` (UTS #39): NFKC, case folded, invisible
+Names are compared on their :func:`skeletons` (UTS #39): NFKC, invisible
 characters dropped and every letter mapped to the Latin letter it is confused with, so
 ``Асme`` with a Cyrillic А and с is the same name as ``Acme``. Scripts and confusables come
 from the ``confusable-homoglyphs`` package (Unicode's Scripts.txt and confusables.txt).
@@ -111,21 +111,33 @@ def _mixed_scripts(word: str) -> bool:
     return len(scripts) > 1 and not any(scripts <= allowed for allowed in _HIGHLY_RESTRICTIVE)
 
 
+_ASCII_PROTOTYPES = {"I": "l", "1": "l", "|": "l", "0": "O"}
+"""The entries of Unicode's confusables.txt that map one ASCII character to another (``rn`` → ``m`` aside)."""
+
+
 @lru_cache(maxsize=4096)
-def _prototype(ch: str) -> str:
-    """The ASCII letter or digit a character is confused with, or the character itself."""
+def _prototype(ch: str, ascii_too: bool) -> str:
+    """The ASCII letter or digit a character is confused with (confusables.txt), or the character itself."""
     if ord(ch) < 128:
-        return ch
+        return _ASCII_PROTOTYPES.get(ch, ch) if ascii_too else ch
     found = confusables.confusables_data.get(ch) or []
     ascii_like = sorted(h["c"] for h in found if len(h["c"]) == 1 and ord(h["c"]) < 128 and h["c"].isalnum())
-    return ascii_like[0] if ascii_like else ch
+    return _ASCII_PROTOTYPES.get(ascii_like[0], ascii_like[0]) if ascii_like and ascii_too else \
+        (ascii_like[0] if ascii_like else ch)
 
 
-def skeleton(text: str) -> str:
-    """What a name looks like (UTS #39 skeleton, towards Latin): equal skeletons look the same."""
-    plain = unicodedata.normalize("NFKC", text)
-    visible = "".join(ch for ch in plain if not invisible(ch) and not not_in_xml(ch))
-    # Mapped before and after case folding: Cyrillic М looks like M, its small м like no Latin letter.
-    mapped = "".join(_prototype(ch) for ch in unicodedata.normalize("NFD", visible))
-    mapped = "".join(_prototype(ch) for ch in unicodedata.normalize("NFD", mapped.casefold()))
-    return " ".join(unicodedata.normalize("NFC", mapped).split())
+def _mapped(text: str, ascii_too: bool) -> str:
+    return unicodedata.normalize("NFC", "".join(_prototype(ch, ascii_too) for ch in unicodedata.normalize("NFD", text)))
+
+
+def skeletons(text: str) -> tuple[str, str]:
+    """What a name looks like in small letters and in capitals (UTS #39 skeletons, towards Latin).
+
+    Two names look the same when either skeleton is equal. Small letters alone would miss
+    ``СНЕМІЕ`` in Cyrillic capitals (its small letters look nothing like ``chemie``), capitals
+    alone would miss a Cyrillic ``а`` in ``acme``; case folding after mapping would make ``I``
+    (mapped to ``l``, as in confusables.txt) equal to ``L``.
+    """
+    plain = "".join(ch for ch in unicodedata.normalize("NFKC", text) if not invisible(ch) and not not_in_xml(ch))
+    plain = " ".join(plain.split())
+    return "a " + _mapped(plain.casefold(), False), "A " + _mapped(plain.upper(), True)

@@ -185,11 +185,11 @@ def _check_across_files(collection: Collection, paths: list[Path], images: dict[
         label = record.data.get(collection.label_field)
         if not isinstance(label, str):
             continue
-        key = characters.skeleton(label)
-        if key in seen:
-            first = seen[key]
+        keys = characters.skeletons(label)  # names that look alike are the same name
+        first = next((seen[key] for key in keys if key in seen), None)
+        if first is not None:
             report.add(record.rel, record.lines.get((collection.label_field,), 1), collection.label_field,
                        f"'{label}' bestaat al in {first.rel}",
                        "elk record heeft een eigen naam; pas het bestaande record aan in plaats van een tweede te maken")
         else:
-            seen[key] = record
+            seen.update(dict.fromkeys(keys, record))
