@@ -57,6 +57,6 @@ def problems(text: str) -> Iterator[tuple[str, str]]:
         return
     for href in hrefs(text):
         if leaves_without_scheme(href):
-            shown = href.strip()[:60]
+            shown = " ".join(href.split())[:60]
             yield (f"de link '{shown}' lijkt een pagina van deze site, maar een browser opent hem op een andere site",
                    "schrijf een volledig adres dat met https:// begint, of een link binnen de site die met één / begint")
