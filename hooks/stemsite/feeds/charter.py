@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .. import outputs
-from .. import places
+from .. import outputs, places
 from ..collections import LOGO_EXTENSIONS
 from ..catalog import Catalog, Record
 from ..images import inspect as image_checks

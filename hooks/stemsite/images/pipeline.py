@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # build.py imports this module to register the producer
 RECIPES = {"signatories": raster.LOGO, "role_models": raster.PHOTO, "practices": raster.PRACTICE}
 DEFAULT_FOCUS = (0.5, 0.4)
 """Without a focal point, a portrait is cut a little above the middle, where faces usually are."""
-SVG_VERSION = "svg-" + code_version("svg.py", "pipeline.py")
+SVG_VERSION = "svg-" + code_version("svg.py", "svg_size.py", "pipeline.py")
 KICKERS = {"signatory": "Ondertekenaar van het STEM-charter", "role-model": "Rolmodel", "academy": "STEM-academie",
            "practice": "Goede praktijk", "event": "Agenda"}
 PAGE_KICKER = "Het Vlaamse STEM-platform"

@@ -14,13 +14,14 @@ its own Dutch message and the line it is on.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from xml.sax import SAXParseException, handler
 
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.sax import make_parser
+
+from .svg_size import MAX_SIDE, MIN_SIDE, SvgSize, declared_size
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -53,10 +54,6 @@ _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.DOTALL)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)\s*([^'\")]*)")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+")
-_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
-_LENGTH = re.compile(r"\s*([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[a-zA-Z]+)\s*(px)?\s*")
-MIN_SIDE, MAX_SIDE = 0.001, 100_000.0
-"""Sides of a viewBox or of a size in px: anything outside breaks the arithmetic of fitting a logo in its box."""
 
 
 @dataclass(frozen=True)
@@ -66,14 +63,6 @@ class SvgProblem:
     line: int
     message: str
     fix: str = _FIX_EXPORT
-
-
-@dataclass(frozen=True)
-class SvgSize:
-    """The intrinsic size the SVG declares (viewBox, or width and height in px)."""
-
-    width: float
-    height: float
 
 
 class _Refused(Exception):
@@ -162,7 +151,7 @@ class _Checker(handler.ContentHandler):
             self._check_attribute(local, attr_ns, attr_local, shown, value)
         if tag == "svg" and len(self.stack) == 1:
             try:
-                self.size = _declared_size(attrs)
+                self.size = declared_size(attrs)
             except ValueError as absurd:
                 self.refuse(f"de SVG geeft een onmogelijke afmeting ({absurd})",
                             f"geef gewone getallen tussen {MIN_SIDE:g} en {MAX_SIDE:g}, bv. viewBox=\"0 0 200 100\"")
@@ -235,39 +224,6 @@ def _reference_kind(value: str) -> str:
         if flat.startswith(scheme):
             return kind
     return f"een ander bestand ('{value.strip()[:40]}')"
-
-
-def _number(text: str) -> float | None:
-    """A plain finite number as written in SVG (``12``, ``-1.5``, ``2e3``); None for ``inf``, ``nan``, ``1e400``."""
-    if not _NUMBER.fullmatch(text):
-        return None
-    value = float(text)
-    return value if math.isfinite(value) else None
-
-
-def _side(text: str) -> float | None:
-    value = _number(text)
-    return value if value is not None and MIN_SIDE <= value <= MAX_SIDE else None
-
-
-def _declared_size(attrs) -> SvgSize | None:
-    """The size from ``viewBox``, else from ``width`` and ``height`` in px; :class:`ValueError` for an absurd one."""
-    box = attrs.get((None, "viewBox"))
-    if box is not None:
-        parts = box.replace(",", " ").split()
-        origin = [_number(p) for p in parts[:2]]
-        sides = [_side(p) for p in parts[2:]]
-        if len(parts) != 4 or None in origin or None in sides or max(abs(o) for o in origin) > MAX_SIDE * 10:
-            raise ValueError(f"viewBox=\"{box[:40]}\"")
-        return SvgSize(sides[0], sides[1])
-    given = {k: attrs.get((None, k), "").strip() for k in ("width", "height")}
-    lengths = {k: _LENGTH.fullmatch(v) for k, v in given.items()}
-    for key, match in lengths.items():
-        if match and _side(match.group(1)) is None:
-            raise ValueError(f"{key}=\"{given[key][:40]}\"")
-    if lengths["width"] and lengths["height"]:
-        return SvgSize(float(lengths["width"].group(1)), float(lengths["height"].group(1)))
-    return None
 
 
 def check(data: bytes) -> tuple[list[SvgProblem], SvgSize | None]:
