@@ -9,10 +9,11 @@ file in ``site/`` is one of these paths, a path of a record, or a page of ``cont
 
 from __future__ import annotations
 
-from .collections import COLLECTIONS, Collection
+from .collections import BY_NAME, COLLECTIONS, Collection
 
-ATOM_FEED = "charter/ondertekenaars/feed.xml"
-WALL_JSON = "charter/ondertekenaars/wand.json"
+_WALL = BY_NAME["signatories"].section
+ATOM_FEED = f"{_WALL}/feed.xml"
+WALL_JSON = f"{_WALL}/wand.json"
 AGENDA_FEED = "agenda.ics"
 OPEN_DATA_JSON = "api/signatories.json"
 OPEN_DATA_CSV = "api/signatories.csv"
@@ -32,18 +33,13 @@ def badge_file(slug: str) -> str:
     return f"badge/{slug}.svg"
 
 
-def event_calendar(collection: Collection, slug: str) -> str:
-    """An event's own ``.ics`` download, beside its page folder."""
-    return f"{collection.section}/{slug}.ics"
-
-
 def record_paths(collection: Collection, slug: str) -> tuple[str, ...]:
     """Every path a record takes: its page folder, and the files made for it alone."""
-    paths = [f"{collection.section}/{slug}/"]
+    paths = [collection.page_url(slug)]
     if collection.name == "signatories":
         paths.append(badge_file(slug))
     if collection.name == "events":
-        paths.append(event_calendar(collection, slug))
+        paths.append(collection.file_of(slug, "ics"))
     return tuple(paths)
 
 

@@ -105,9 +105,9 @@ def test_no_invited_organisation_appears_as_a_signatory_in_the_real_site(real_si
 
 
 def test_the_issue_forms_list_is_this_list():
-    """The form refuses these names itself (``stemsite.ci.invited``): its list is the one proved complete above."""
+    """The form refuses these names itself (``stemsite.workflows.invited``): its list is the one proved complete above."""
     from stemsite.problems import Report
-    from stemsite.vocabularies import load_vocabularies
+    from stemsite.load.vocabularies import load_vocabularies
 
     repo = Path(__file__).resolve().parents[2]
     report = Report()

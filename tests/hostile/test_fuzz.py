@@ -207,7 +207,7 @@ def test_no_csv_cell_starts_a_formula_when_a_spreadsheet_reads_it(text: str):
 @FUZZ
 @given(address=st.ip_addresses())
 def test_the_link_check_reaches_no_address_that_is_not_public(address):
-    from stemsite.ci import public_net
+    from stemsite.workflows import public_net
 
     effective = address.ipv4_mapped if address.version == 6 and address.ipv4_mapped else address
     public = effective.is_global and not effective.is_multicast

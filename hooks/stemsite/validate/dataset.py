@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from ..collections import BY_NAME, COLLECTIONS, Collection
-from ..images import inspect as image_inspect
+from ..imagecheck import inspect as image_inspect
 from ..load.files import SLUG_PATTERN, relpath, report_symlinks
 from ..problems import Report
 from ..project import Project
-from ..vocabularies import Vocabulary, load_vocabularies
+from ..load.vocabularies import load_vocabularies
+from ..vocabularies import Vocabulary
 from . import characters, schemas
 from .cache import RecordCache
 from .figures import FigureTable, load_figures
