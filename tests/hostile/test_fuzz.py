@@ -166,7 +166,8 @@ SVG_NUMBER = st.sampled_from(["0", "1", "-1", "200", "1e5", "1e-3", "1e400", "-1
        style=st.lists(st.sampled_from(["@im", "port", " url(", "//x.example/a", ")", "<x/>", "<!-- c -->", "<![CDATA[@]]>",
                                        "#a", ".a{fill:red}", "\\75 rl("]), max_size=6))
 def test_an_svg_that_passes_has_a_size_the_build_can_fit(box, width, height, unit, style):
-    from stemsite.images import raster, svg
+    from stemsite.imagecheck import svg
+    from stemsite.images import raster
 
     size = f'viewBox="{" ".join(box)}"' if box else ""
     data = (f'<svg xmlns="http://www.w3.org/2000/svg" {size} width="{width}{unit}" height="{height}{unit}">'

@@ -24,7 +24,7 @@ from support import REPO, SAMPLE_DATA, TODAY, make_project
 
 from stemsite.build import prepare
 from stemsite.collections import COLLECTIONS, Collection
-from stemsite.images.svg import MAX_SIDE, MIN_SIDE
+from stemsite.imagecheck.svg_size import MAX_SIDE, MIN_SIDE
 from stemsite.load.files import parse_file
 from stemsite.problems import Report
 from stemsite.project import Project

@@ -18,6 +18,8 @@ import markdown
 _DROPPED = re.compile("[\t\n\r]")
 _EDGES = "".join(chr(c) for c in range(0x21))
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_SUSPECT = re.compile(r"[\\&]|(?<!:)/[\t\n\r]*/")
+"""A backslash, a character reference, or two slashes not after a scheme (``https://`` is fine)."""
 
 
 def browser_form(href: str) -> str:
@@ -53,7 +55,7 @@ def hrefs(text: str) -> list[str]:
 
 def problems(text: str) -> Iterator[tuple[str, str]]:
     """A Markdown field's links that would take a reader to another site without ``https://``."""
-    if not any(mark in text for mark in ("\\", "//", "&")):  # rendering costs ~1 ms; most texts hold none
+    if not _SUSPECT.search(text):  # rendering costs ~1 ms: only a text that could hold such a link is rendered
         return
     for href in hrefs(text):
         if leaves_without_scheme(href):
