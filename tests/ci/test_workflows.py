@@ -161,6 +161,23 @@ def test_browser_tests_use_the_runners_chrome(workflows):
         assert "export STEMSITE_CHROMIUM" in step["run"]
 
 
+def test_every_step_that_runs_a_command_is_shielded_from_workflow_commands(workflows):
+    """Validation, build, tests, the link check, the issue form and gh all may print text from the data.
+
+    Only the annotations step prints commands, on purpose, each one escaped (``ci.annotations``)."""
+    for name, job_id, step in all_steps(workflows):
+        run = step.get("run")
+        if run is None or "stemsite.workflows.annotations" in run:
+            continue
+        lines = [line.strip() for line in run.strip().splitlines()]
+        where = f"{name}/{job_id}: {step.get('name')}"
+        shield = lines.index('echo "::stop-commands::${token}"') if 'echo "::stop-commands::${token}"' in lines else -1
+        assert shield > 0 and lines[shield - 1] == 'token="$(openssl rand -hex 16)"', where
+        assert lines[shield + 1] == "trap 'echo \"::${token}::\"' EXIT", where
+        commands = [i for i, line in enumerate(lines) if re.search(r"\b(make|python|pip|pip-audit|gh|jq|echo)\b", line)]
+        assert min(commands) == shield, f"{where}: eerst stop-commands, dan de rest"
+
+
 def test_pull_request_output_is_shielded_and_annotated(workflows):
     assert set(workflows["pr.yml"]["on"]) == {"pull_request"}
     for step in steps_of(workflows["pr.yml"], "check"):
