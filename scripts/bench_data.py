@@ -189,8 +189,9 @@ def make_project(root: Path, signatories: int) -> dict[str, int]:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "hooks").mkdir(exist_ok=True)
     shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
-    for name in ("theme", "schemas", "content"):
+    for name in ("theme", "schemas"):
         (root / name).symlink_to(REPO / name, target_is_directory=True)
+    shutil.copytree(REPO / "content", root / "content")  # a link under content/ is refused, like one under data/
     shutil.copytree(REPO / "data", root / "data")
     return write_data(root / "data", signatories)
 

@@ -140,8 +140,9 @@ def make_project(root: Path, signatories: int = 0, setting: tuple[str, str] | No
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "hooks").mkdir(exist_ok=True)
     shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
-    for name in ("theme", "schemas", "content"):
+    for name in ("theme", "schemas"):
         (root / name).symlink_to(REPO / name, target_is_directory=True)
+    shutil.copytree(REPO / "content", root / "content")  # a link under content/ is refused, like one under data/
     shutil.copytree(REPO / "data", root / "data")
     folder = root / "data" / "signatories"
     folder.mkdir(exist_ok=True)

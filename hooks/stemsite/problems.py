@@ -6,7 +6,10 @@ every mistake of every file in one run (``path:line: field: what — fix``, in D
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, order=True)
@@ -58,7 +61,18 @@ class Report:
             f"{len(items)} {'probleem' if len(items) == 1 else 'problemen'} in "
             f"{files} {'bestand' if files == 1 else 'bestanden'} gevonden:"
         )
-        return "\n".join([head, *(str(p) for p in items)])
+        return "\n".join([head, *(plain_line(str(p)) for p in items)])
+
+
+def plain_line(text: str) -> str:
+    """One problem as exactly one line that no CI runner reads as a workflow command.
+
+    A value quoted in a message (an SVG's ``url(...)``, a field name) comes from the data: a line
+    break in it would start a line of its own, and a line starting with ``::`` is a command to
+    GitHub's runner (``::error``, ``::add-mask``, ``::stop-commands``). Line breaks become ``⏎`` and
+    every ``::`` is escaped the way the runner escapes a colon (``%3A``).
+    """
+    return _LINE_BREAKS.sub("⏎", text).replace("::", "%3A%3A")
 
 
 class DataError(Exception):

@@ -51,6 +51,11 @@ class Project:
         return self.root / "data"
 
     @property
+    def content_dir(self) -> Path:
+        """The hand-written pages (MkDocs' ``docs_dir``)."""
+        return self.root / "content"
+
+    @property
     def vocabularies_dir(self) -> Path:
         return self.data_dir / "vocabularies"
 

@@ -102,3 +102,14 @@ def test_no_invited_organisation_appears_as_a_signatory_in_the_real_site(real_si
     for where, names in shown.items():
         for name in names:
             assert invited_in(name) == [], f"{where}: '{name}' staat op de uitnodigingslijst van seed 003"
+
+
+def test_the_issue_forms_list_is_this_list():
+    """The form refuses these names itself (``stemsite.workflows.invited``): its list is the one proved complete above."""
+    from stemsite.problems import Report
+    from stemsite.load.vocabularies import load_vocabularies
+
+    repo = Path(__file__).resolve().parents[2]
+    report = Report()
+    vocabulary = load_vocabularies(repo / "data" / "vocabularies", repo, report)["invited_organisations"]
+    assert not report and [term.label for term in vocabulary.terms] == INVITED

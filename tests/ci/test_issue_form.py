@@ -185,6 +185,48 @@ def test_a_name_without_letters_gets_no_empty_slug(root):
     assert not outcome.ok and "bestandsnaam" in outcome.problems[0].message
 
 
+@pytest.mark.parametrize("name,message", [
+    ("Voorbeeld Сhemie nv", "het woord 'Сhemie' mengt letters uit verschillende schriften (cyrillic en latin)"),
+    ("Ｖoorbeeld Chemie nv", "bevat letters of cijfers in een bijzondere vorm ('Ｖ' in plaats van 'V')"),
+    ("Voorbeeld Chemie nv\ufe0f", "bevat onzichtbare of tekstrichting-omkerende tekens"),
+    ("Voorbeeld Chemie nv\U000e0041", "bevat onzichtbare of tekstrichting-omkerende tekens"),
+    ("Voorbeeld\u2060Chemie nv", "bevat onzichtbare of tekstrichting-omkerende tekens"),
+    ("Voorbeeld Chemie nv\ufffe", "bevat tekens die geen tekst zijn en feeds en badges breken (U+FFFE)"),
+    ("Voorbeeld C\u0301\u0301hemie nv", "bevat een opeenstapeling van accenttekens op één letter"),
+])
+def test_look_alike_and_unprintable_names_are_refused_by_the_form(root, name, message):
+    fetch = Fetch()
+    outcome = prepare(root, body(name=name), fetch)
+    assert not outcome.ok
+    assert [p.field for p in outcome.problems] == [FORM_SPEC.label("name")]
+    assert outcome.problems[0].message.startswith(message), outcome.problems[0].message
+    assert list((root / "data" / "signatories").iterdir()) == []  # nothing left behind
+
+
+@pytest.mark.parametrize("existing,name", [("Voorbeeld Chemie nv", "VOORBEELD  chemie NV"),
+                                           ("Voorbeeld Chemie nv", "Voorbeeld СНЕМІЕ nv"),  # a whole word in Cyrillic capitals
+                                           ("Zeta Chemie nv", "Zеta Chemie nv ")])
+def test_a_name_that_looks_like_a_signatory_on_the_wall_is_refused(root, existing, name):
+    assert prepare(root, body(name=existing)).ok
+    outcome = prepare(root, body(name=name))
+    assert not outcome.ok
+    assert any(p.field == FORM_SPEC.label("name") and ("bestaat al" in p.message or "gelijkende naam" in p.message
+                                                      or "mengt letters" in p.message) for p in outcome.problems), \
+        outcome.problems
+
+
+@pytest.mark.parametrize("name", ["Agoria Vlaanderen", "agoria   VLAANDEREN!", "Аgoria Vlaanderen", "KU Leuven vzw", "GO!"])
+def test_an_invited_organisation_is_caught_by_the_forms_own_check(root, name):
+    fetch = Fetch()
+    outcome = prepare(root, body(name=name), fetch)
+    assert not outcome.ok and fetch.urls == []  # refused before the logo is fetched
+    assert "staat op de lijst van organisaties die het STEM-platform zelf uitnodigt" in outcome.problems[0].message
+
+
+def test_a_name_that_only_resembles_an_invited_one_passes(root):
+    assert prepare(root, body(name="Go Voorbeeld Chemie nv")).ok
+
+
 def test_slugs():
     assert slugify("Ça Va Chemie & Co nv") == "ca-va-chemie-co-nv"
     assert slugify("  ../../etc/passwd  ") == "etc-passwd"
@@ -210,8 +252,7 @@ def test_the_form_asks_for_every_field_of_the_schema():
     commitment_ids = {f for f in fields if f.startswith(issue_form.COMMITMENT_PREFIX)}
     assert commitment_ids == {issue_form.COMMITMENT_PREFIX + v for v in vocabularies["commitment_types"].values}
     asked = (set(fields) - commitment_ids - {"logo", "consent"}) | {"commitments"}
-    # "image" is the web editor's file name of the logo; the form asks for the logo itself.
-    assert asked == set(schema["properties"]) - {"$schema", "withdrawn_on", "image"}
+    assert asked == set(schema["properties"]) - {"$schema", "withdrawn_on"}
     assert fields["category"]["options"] == [t.label for t in vocabularies["signatory_categories"].terms]
     assert len({spec["label"] for spec in fields.values()}) == len(fields), "labels must be unique"
     assert {f for f, spec in fields.items() if spec["required"]} == {"name", "category", "logo"}

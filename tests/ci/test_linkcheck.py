@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from ci_support import commit_all, git, make_data_project, write_signatory
-from stemsite.workflows import linkcheck
+from stemsite.workflows import linkcheck, public_net
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
 
@@ -25,7 +25,13 @@ PAGES = {
     "/kapot": (500, "serverfout"),
     "/verboden": (403, "nee"),
 }
-REDIRECTS = {"/oud": "/ok", "/oud-dood": "/weg"}
+REDIRECTS = {"/oud": "/ok", "/oud-dood": "/weg",
+             # Hostile sites: each sends the checker on to an address inside the runner's network.
+             "/naar-metadata": "http://169.254.169.254/latest/meta-data/", "/naar-prive": "http://10.0.0.1/",
+             "/naar-ipv6-lokaal": "http://[::1]/", "/naar-gemapt": "http://[::ffff:192.168.1.1]/",
+             "/naar-intern": "http://intern/", "/naar-local": "https://printer.local/",
+             "/naar-localhost": "http://localhost/", "/naar-bestand": "file:///etc/passwd",
+             "/naar-ftp": "ftp://10.0.0.1/x"}
 
 
 class _Site(BaseHTTPRequestHandler):
@@ -76,8 +82,12 @@ def closed_port() -> int:
         return probe.getsockname()[1]
 
 
+# The local server stands in for the internet: this policy lets the check reach its address (only).
+LOCAL = public_net.Policy(address=lambda a: str(a) == "127.0.0.1" or public_net.is_public(a), ports=None)
+
+
 def check(url, **kwargs):
-    return linkcheck.check_url(url, pause=0, **{"timeout": 5, **kwargs})
+    return linkcheck.check_url(url, pause=0, **{"timeout": 5, "policy": LOCAL, **kwargs})
 
 
 def test_a_page_that_loads_is_ok_even_when_head_is_refused(site):
@@ -129,6 +139,45 @@ def test_a_runner_without_network_reports_nothing(project, tmp_path, capsys):
     assert linkcheck.main(["--root", str(project), "--output", str(report)], check=offline) == 2
     assert not report.exists()
     assert "netwerk" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", [p for p in REDIRECTS if p.startswith("/naar-")])
+def test_a_redirect_into_the_runners_network_is_not_followed(site, path, monkeypatch):
+    looked_up = []
+    real = socket.getaddrinfo
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: looked_up.append(host) or real(host, *a, **k))
+    result = check(f"{site}{path}", retries=0)
+    assert not result.ok and not result.dead
+    if path == "/naar-bestand":  # urllib's redirect handler refuses file:
+        assert result.reason == "de server antwoordt 301 (fout)"
+    elif path == "/naar-ftp":  # the opener has no ftp: handler
+        assert result.reason == "de verbinding mislukte (URLError)"
+    else:
+        assert result.reason.startswith("niet opgevraagd: "), result.reason
+    assert "intern" not in looked_up and "printer.local" not in looked_up
+
+
+def test_internal_addresses_are_refused_before_any_connection(site, monkeypatch):
+    """Without the tests' loopback exception, even the local server is out of reach: by address and by name."""
+    port = urlsplit(site).port
+    for url in (f"{site}/ok", f"http://localhost:{port}/ok", "http://intern/", "https://169.254.169.254/",
+                "https://www.voorbeeld.be:8080/"):
+        result = linkcheck.check_url(url, pause=0, timeout=5, retries=0)
+        assert not result.ok and result.reason.startswith("niet opgevraagd"), (url, result.reason)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: [(socket.AF_INET, socket.SOCK_STREAM, 6, "",
+                                                                 ("192.168.0.7", 443))])
+    rebound = linkcheck.check_url("https://www.voorbeeld.be/", pause=0, timeout=5, retries=0)
+    assert rebound.reason == "niet opgevraagd: www.voorbeeld.be wijst naar 192.168.0.7, een adres in een intern netwerk"
+
+
+def test_only_public_unicast_addresses_are_public():
+    import ipaddress
+
+    for text in ("10.1.2.3", "172.16.0.1", "192.168.1.1", "127.0.0.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
+                 "224.0.0.1", "::1", "fe80::1", "fc00::1", "::ffff:10.0.0.1", "198.18.0.1", "255.255.255.255"):
+        assert not public_net.is_public(ipaddress.ip_address(text)), text
+    for text in ("8.8.8.8", "2001:4860:4860::8888", "::ffff:8.8.8.8"):
+        assert public_net.is_public(ipaddress.ip_address(text)), text
 
 
 def test_proof_pages_must_still_mention_the_charter(site):

@@ -26,8 +26,9 @@ CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "cases.yml").read_text(enco
 
 
 def _files(case: dict[str, Any]) -> list[tuple[str, str]]:
-    """(path under data/, path under corpus/) of each file of a case."""
-    return [(f, f) if isinstance(f, str) else (f["as"], f["from"]) for f in case["files"]]
+    """(path under data/, path under corpus/) of each file of a case (a link: the file or folder it points at)."""
+    return [(f, f) if isinstance(f, str) else (f["link"], f["to"]) if "link" in f else (f["as"], f["from"])
+            for f in case["files"]]
 
 
 def empty_project(root: Path) -> Path:
@@ -38,10 +39,18 @@ def empty_project(root: Path) -> Path:
 
 
 def add_case(root: Path, case: dict[str, Any]) -> None:
-    for target, source in _files(case):
+    for spec, (target, source) in zip(case["files"], _files(case)):
         path = root / "data" / target
         path.parent.mkdir(parents=True, exist_ok=True)
-        if "generate" in case:
+        if isinstance(spec, dict) and "link" in spec:  # a symlink out of data/, to a copy outside the project
+            outside = root.parent / "buiten" / source
+            if (CORPUS / source).is_dir():
+                shutil.copytree(CORPUS / source, outside, dirs_exist_ok=True)
+            else:
+                outside.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(CORPUS / source, outside)
+            path.symlink_to(outside, target_is_directory=outside.is_dir())
+        elif "generate" in case:
             spec = case["generate"]
             line = spec["line"].encode()
             path.write_bytes(line * (spec["bytes"] // len(line) + 1))
@@ -72,6 +81,7 @@ def assert_valid_values(dataset: Dataset, case: dict[str, Any]) -> None:
 def test_every_corpus_file_is_in_a_case():
     listed = {source for case in CASES for _, source in _files(case)}
     on_disk = {p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*") if p.is_file()}
+    on_disk = {p for p in on_disk if not any(p.startswith(f"{folder}/") for folder in listed)}  # linked folders
     assert on_disk - listed == set()
     assert all(case.get("expect") or case.get("valid") for case in CASES)
 

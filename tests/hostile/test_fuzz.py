@@ -11,9 +11,11 @@ from __future__ import annotations
 import os
 import platform
 import re
+import unicodedata
 import subprocess
 import sys
 from datetime import timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,123 @@ def test_coverage_guided_run_with_atheris(tmp_path: Path):
     # libFuzzer counts the seed corpus too, so it may stop a little past -runs ("Done 355 runs").
     done = re.search(r"^Done (\d+) runs", result.stderr, re.M)
     assert done and int(done.group(1)) >= int(runs), result.stderr[-2000:]
+
+
+# The validators of round two, each against the property it exists for.
+UNICODE_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80) | \
+    st.text(st.sampled_from(list("Acme ацме Αοο０Ａ𝐀\u0301\u0302\ufe0f\u200d\ufffe\ufdd0\x85\x0b\t\n&<>]]>")), max_size=40)
+
+
+@FUZZ
+@given(text=UNICODE_TEXT)
+def test_a_text_that_passes_fits_in_xml_and_names_compare_on_what_they_look_like(text: str):
+    from xml.etree import ElementTree as ET
+
+    from stemsite.validate import characters
+
+    found = list(characters.problems(text))
+    assert all(message and fix for message, fix in found)
+    if not found:  # whatever passes can be written into the Atom feed and read back unchanged
+        element = ET.Element("title")
+        element.text = text
+        assert (ET.fromstring(ET.tostring(element, encoding="unicode")).text or "") == text
+        assert not any(characters.invisible(ch) for ch in text)
+    looks = characters.skeletons(text)
+    assert characters.skeletons(unicodedata.normalize("NFKC", text)) == looks
+    assert characters.skeletons(f"  {text}\u2060 ") == characters.skeletons(text)
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hrefs.extend(value or "" for name, value in attrs if name == "href")
+
+
+LINK_PIECES = st.sampled_from(["/", "\\", "//", "\t", " ", "\n", "&#92;", "&#x5c;", "&#9;", "%5C", "https:", "mailto:",
+                               "javascript:", "aanvaller.example", "p", "#x", "?q", ":"])
+
+
+@FUZZ
+@given(pieces=st.lists(LINK_PIECES, max_size=8), raw=st.booleans())
+def test_a_markdown_link_that_passes_stays_on_the_site_or_uses_https(pieces: list[str], raw: bool):
+    from stemsite.pages.sanitize import render_markdown
+    from stemsite.validate import links
+
+    href = "".join(pieces)
+    text = f'<a href="{href}">x</a>' if raw else f"[x]({href})"
+    refused = list(links.problems(text))
+    parser = _Attributes()
+    parser.feed(str(render_markdown(text)))
+    for found in parser.hrefs:  # real attributes, as a browser parses the page (not text that looks like one)
+        resolved = links.browser_form(found)
+        assert not resolved.startswith("//"), (text, found)  # the sanitiser drops what validation refuses
+        scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", resolved)
+        assert scheme is None or scheme.group(1).lower() in ("https", "mailto"), (text, found)
+    if any(links.leaves_without_scheme(h) for h in links.hrefs(text)):
+        assert refused
+
+
+SVG_NUMBER = st.sampled_from(["0", "1", "-1", "200", "1e5", "1e-3", "1e400", "-1e400", "inf", "nan", "Infinity", "1e-320",
+                              "0.0001", "100001", ".5", "5.", "+7", "1e", "", "1,2", "٣"])
+
+
+@FUZZ
+@given(box=st.lists(SVG_NUMBER, min_size=0, max_size=5), width=SVG_NUMBER, height=SVG_NUMBER, unit=st.sampled_from(["", "px", "%"]),
+       style=st.lists(st.sampled_from(["@im", "port", " url(", "//x.example/a", ")", "<x/>", "<!-- c -->", "<![CDATA[@]]>",
+                                       "#a", ".a{fill:red}", "\\75 rl("]), max_size=6))
+def test_an_svg_that_passes_has_a_size_the_build_can_fit(box, width, height, unit, style):
+    from stemsite.imagecheck import svg
+    from stemsite.images import raster
+
+    size = f'viewBox="{" ".join(box)}"' if box else ""
+    data = (f'<svg xmlns="http://www.w3.org/2000/svg" {size} width="{width}{unit}" height="{height}{unit}">'
+            f'<style>{"".join(style)}</style><rect width="1" height="1"/></svg>').encode()
+    problems, declared = svg.check(data)
+    assert (problems == []) == (declared is not None)
+    if declared is not None:
+        assert svg.MIN_SIDE <= declared.width <= svg.MAX_SIDE and svg.MIN_SIDE <= declared.height <= svg.MAX_SIDE
+        assert all(side >= 1 for side in raster.fit((declared.width, declared.height), (480, 240)))
+        css = re.sub(r"<!--.*?-->|<!\[CDATA\[|\]\]>", "", "".join(style))
+        assert svg.css_problem(css) is None and "<x/>" not in "".join(style)  # what a browser reads is clean
+
+
+@FUZZ
+@given(text=st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?", fullmatch=True) | st.text(max_size=20))
+def test_a_date_that_passes_leaves_room_for_the_feeds(text: str):
+    from stemsite.validate.formats import FIRST_YEAR, LAST_YEAR, FormatProblem, parse_date_or_datetime
+
+    try:
+        moment = parse_date_or_datetime(text)
+    except FormatProblem:
+        return
+    assert FIRST_YEAR <= moment.year <= LAST_YEAR
+    moment + timedelta(days=1)  # the exclusive end of an all-day event
+    moment - timedelta(days=1)
+
+
+@FUZZ
+@given(text=st.text(st.sampled_from(list(" \u00a0\u3000\u2007\t\r\n=+-@a1'\"")), max_size=8))
+def test_no_csv_cell_starts_a_formula_when_a_spreadsheet_reads_it(text: str):
+    from stemsite.feeds import opendata
+
+    cell = opendata._cell(text)
+    assert not cell.lstrip().startswith(("=", "+", "-", "@")) or cell.startswith("'")
+    assert cell.lstrip("'") == text or cell == text
+
+
+@FUZZ
+@given(address=st.ip_addresses())
+def test_the_link_check_reaches_no_address_that_is_not_public(address):
+    from stemsite.workflows import public_net
+
+    effective = address.ipv4_mapped if address.version == 6 and address.ipv4_mapped else address
+    public = effective.is_global and not effective.is_multicast
+    try:
+        found = public_net.vetted_addresses(str(address), 443)
+    except public_net.NotPublic:
+        assert not public, address
+        return
+    assert public and [ip for _, ip in found] == [str(address)]

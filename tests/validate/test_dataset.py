@@ -186,7 +186,7 @@ def test_the_walls_page_folder_is_no_signatory_name(project):
     logo(project, "pagina")
     assert problems(project) == [
         f"data/signatories/pagina.{ext}:1: bestandsnaam: de naam 'pagina' is voorbehouden: "
-        f"/charter/ondertekenaars/pagina/ is al een pagina — kies een andere bestandsnaam, bv. de volledige naam van de organisatie"
+        f"/charter/ondertekenaars/pagina/ is al van de site — kies een andere bestandsnaam, bv. de volledige naam van de organisatie"
         for ext in ("png", "yml")
     ]
 

@@ -33,6 +33,7 @@ image manifests)."""
 def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page and asset of ``build``; start linking the stored images and badges."""
     state.sections = SectionCache(build.project.cache_dir)
+    drop_theme_sources(files, build.project.theme)
     for page in build.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             log.debug("hand-written page wins over generated %s", page.src_uri)
@@ -43,7 +44,7 @@ def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsC
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             # Becomes file.page: MkDocs makes pages only for files without one.
-            RecordPage(page, file, config, state.sections, state.search_entries)
+            RecordPage(page, file, config, state.sections, state.search_entries, state.links)
     cache_dir = os.path.realpath(build.project.cache_dir) + os.sep
     stored = []
     for asset in build.assets:
@@ -58,6 +59,16 @@ def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsC
     for stage, seconds in build.timings.items():
         log.debug("stage %s: %.3f s", stage, seconds)
     return files
+
+
+def drop_theme_sources(files: Files, theme: Path) -> None:
+    """Publish only ``theme/assets/`` of our theme: MkDocs copies every other non-HTML file of ``custom_dir``
+    too, so the badge templates (``theme/badges/*.svg``, Jinja source) became broken SVGs in ``site/badges/``."""
+    root, assets = os.path.realpath(theme) + os.sep, os.path.realpath(theme / "assets") + os.sep
+    for file in list(files):
+        source = os.path.realpath(file.abs_src_path) if file.abs_src_path else ""
+        if source.startswith(root) and not source.startswith(assets):
+            files.remove(file)
 
 
 def link_stored_files(state: BuildState, config: MkDocsConfig, drawn: list[tuple[str, Path]]) -> None:

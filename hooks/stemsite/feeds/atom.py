@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from xml.etree import ElementTree as ET
 
+from .. import outputs
 from ..catalog import Record
 from ..catalog.views.charter import WALL_SECTION, newest
 from ..dutch import date_nl
@@ -19,7 +20,7 @@ from ..sitebuild import Asset, Produced, SiteBuild
 from .urls import absolute
 
 WALL = f"{WALL_SECTION}/"
-FEED = f"{WALL}feed.xml"
+FEED = outputs.ATOM_FEED
 ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -19,13 +19,14 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .. import outputs
 from ..catalog import Record
 from ..dutch import date_nl
 from ..sitebuild import Asset, Badge, Produced, RecordMedia, SiteBuild
 from ..stored import store
 from .urls import absolute
 
-GENERIC = "badge/stem-charter.svg"
+GENERIC = outputs.GENERIC_BADGE
 WIDTH = 320
 NAME_CHARS = 34
 """Characters per name line that fit 15 px text in the badge's width (a safe average)."""
@@ -34,7 +35,7 @@ LINE_HEIGHT = 20
 
 
 def badge_path(slug: str) -> str:
-    return f"badge/{slug}.svg"
+    return outputs.badge_file(slug)
 
 
 def name_lines(name: str) -> list[str]:

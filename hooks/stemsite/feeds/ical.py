@@ -14,13 +14,14 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
+from .. import outputs
 from ..catalog import Catalog, Record
 from ..catalog.queries import local_moment
 from ..dutch import municipality_name
 from ..sitebuild import Asset, Produced, RecordMedia, SiteBuild
 from .urls import absolute
 
-FEED_URI = "agenda.ics"
+FEED_URI = outputs.AGENDA_FEED
 PRODID = "-//STEM-platform//STEM voor morgen agenda//NL"
 
 

@@ -3,7 +3,8 @@
 Both come from one list of rows, so they always hold the same facts. Withdrawn
 signatories stay in, with their ``withdrawn_on``: the figures keep the history. The CSV is
 RFC 4180 (comma, UTF-8); a text cell that a spreadsheet would run as a formula (starting
-with ``=``, ``+``, ``-``, ``@``) gets a leading apostrophe, because names come from pull requests.
+with ``=``, ``+``, ``-``, ``@``, also after spaces, tabs or a no-break space, which spreadsheets skip)
+gets a leading apostrophe, because names come from pull requests.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import json
 from typing import Any
 
+from .. import outputs
 from ..catalog import Record
 from ..collections import BY_NAME
 from ..catalog.views.charter import figures, place_of
@@ -20,12 +22,12 @@ from ..sitebuild import Asset, Produced, SiteBuild
 from .urls import absolute
 
 
-JSON_PATH = "api/signatories.json"
-CSV_PATH = "api/signatories.csv"
+JSON_PATH = outputs.OPEN_DATA_JSON
+CSV_PATH = outputs.OPEN_DATA_CSV
 LICENSE = "CC BY 4.0"
 CSV_COLUMNS = ("slug", "name", "category", "category_label", "signed_on", "withdrawn_on", "website", "sector",
                "municipality", "municipality_name", "province", "employees", "commitment_types", "url")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@")
 
 
 def row(build: SiteBuild, record: Record) -> dict[str, Any]:
@@ -69,7 +71,8 @@ def _json(build: SiteBuild, rows: list[dict[str, Any]]) -> bytes:
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    # lstrip() without arguments drops every Unicode space (no-break, ideographic ...), tab and line break.
+    if isinstance(value, str) and (value.lstrip().startswith(_FORMULA_START) or value[:1].isspace()):
         return "'" + value
     return "" if value is None else value
 

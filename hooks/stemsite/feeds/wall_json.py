@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 
+from .. import outputs
 from ..catalog.views.charter import WALL_SECTION, Wall, tile_logo, wall
 from ..sitebuild import Asset, Produced, SiteBuild
 
-WALL_JSON = f"{WALL_SECTION}/wand.json"
+WALL_JSON = outputs.WALL_JSON
 FIELDS = ["url", "name", "category", "sector", "province", "signed_on", "logo", "width", "height", "employees"]
 
 

@@ -35,7 +35,7 @@ from ..workers import start_jobs
 
 DEFAULT_FOCUS = (0.5, 0.4)
 """Without a focal point, a portrait is cut a little above the middle, where faces usually are."""
-SVG_VERSION = "svg-" + code_version("imagecheck/svg.py", "images/pipeline.py")
+SVG_VERSION = "svg-" + code_version("imagecheck/svg.py", "imagecheck/svg_size.py", "images/pipeline.py")
 PAGE_KICKER = "Het Vlaamse STEM-platform"
 LAST_RUN: dict[str, int] = {}
 """What the last :func:`produce` did in this process: jobs run, files decoded (the cards' once they are

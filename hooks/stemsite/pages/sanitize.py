@@ -3,7 +3,8 @@
 Python-Markdown passes raw HTML through, so the result is never trusted: nh3 (Ammonia)
 re-parses it like a browser would, which defeats mutation XSS, and keeps only a small
 allowlist of tags, no attributes but ``href``/``title`` on links, and only ``https:`` and
-``mailto:`` links. Attribute lists (``{: onclick=...}``) are not enabled, so they stay text.
+``mailto:`` links, read as a browser reads them (``/\\host`` is another site: dropped, see
+``validate.links``). Attribute lists (``{: onclick=...}``) are not enabled, so they stay text.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import markdown
 import nh3
 from markupsafe import Markup
+
+from ..validate.links import browser_form, leaves_without_scheme
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -26,7 +29,15 @@ def clean_html(html: str) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener nofollow",
         strip_comments=True,
+        attribute_filter=_same_link_for_browsers,
     )
+
+
+def _same_link_for_browsers(element: str, attribute: str, value: str) -> str | None:
+    """An ``href`` as the browser will resolve it; None (dropped) when it leaves the site without a scheme."""
+    if attribute != "href":
+        return value
+    return None if leaves_without_scheme(value) else browser_form(value)
 
 
 def render_markdown(text: str | None) -> Markup:

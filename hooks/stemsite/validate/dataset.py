@@ -8,24 +8,24 @@ not empty (the build always does).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..collections import BY_NAME, COLLECTIONS, Collection
 from ..imagecheck import inspect as image_inspect
-from ..load.files import SLUG_PATTERN, relpath
+from ..load.files import SLUG_PATTERN, relpath, report_symlinks
 from ..problems import Report
 from ..project import Project
 from ..load.vocabularies import load_vocabularies
 from ..vocabularies import Vocabulary
-from . import schemas
+from . import characters, schemas
 from .cache import RecordCache
 from .figures import FigureTable, load_figures
 from .record_file import FileTask, RawRecord, check_files
 from .references import check_references
 from .regions import load_regions
+from .reserved import reserved_names
 
 _SLUG = re.compile(SLUG_PATTERN)
 _IGNORED = {".gitkeep", "README.md"}
@@ -59,30 +59,26 @@ def load_schemas(project: Project, vocabularies: dict[str, Vocabulary], report: 
     return result
 
 
-def _name_key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def _collect_folder(collection: Collection, folder: Path, project: Project, report: Report
+def _collect_folder(collection: Collection, folder: Path, project: Project, reserved: dict[str, str], report: Report
                     ) -> tuple[list[Path], dict[str, list[Path]]]:
-    """Record files and images of one folder; stray or misnamed files are reported."""
+    """Record files and images of one folder; stray, misnamed or reserved names (``reserved``) are reported."""
     records: list[Path] = []
     images: dict[str, list[Path]] = {}
     for path in sorted(folder.iterdir()):
         rel = relpath(path, project.root)
-        if path.name in _IGNORED:
+        if path.name in _IGNORED or path.is_symlink():  # links: reported once by report_symlinks
             continue
         stem, _, written_ext = path.name.partition(".")
         ext = written_ext.lower()
-        if path.is_dir() and not path.is_symlink():
+        if path.is_dir():
             report.add(rel, 1, "bestand", "hier hoort geen map", f"zet de bestanden rechtstreeks in data/{collection.name}/")
             continue
         if not _SLUG.fullmatch(stem):
             report.add(rel, 1, "bestandsnaam", f"'{path.name}' is geen geldige bestandsnaam (slug)",
                        "gebruik alleen kleine letters, cijfers en koppeltekens, bv. mijn-organisatie.yml")
             continue
-        if stem in collection.reserved_slugs:
-            report.add(rel, 1, "bestandsnaam", f"de naam '{stem}' is voorbehouden: /{collection.page_url(stem)} is al een pagina",
+        if stem in reserved:
+            report.add(rel, 1, "bestandsnaam", f"de naam '{stem}' is voorbehouden: /{reserved[stem]} is al van de site",
                        "kies een andere bestandsnaam, bv. de volledige naam van de organisatie")
             continue
         if written_ext == "yml":
@@ -128,11 +124,13 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
     """Load and validate every collection; return the valid records and every problem."""
     report = Report()
     dataset = Dataset(project)
+    for folder in (project.data_dir, project.content_dir):
+        report_symlinks(folder, project.root, report)
     dataset.vocabularies = load_vocabularies(project.vocabularies_dir, project.root, report)
     dataset.schemas = load_schemas(project, dataset.vocabularies, report)
     if project.data_dir.is_dir():
         for folder in sorted(project.data_dir.iterdir()):
-            if folder.is_dir() and folder.name not in BY_NAME and folder.name not in _DATA_FOLDERS:
+            if folder.is_dir() and not folder.is_symlink() and folder.name not in BY_NAME and folder.name not in _DATA_FOLDERS:
                 report.add(relpath(folder, project.root), 1, "map", f"onbekende map '{folder.name}'",
                            f"gegevens horen in een van: {', '.join(c.name for c in COLLECTIONS)}")
     # First every folder is read and every file looked up among the records that passed before; then the
@@ -140,13 +138,14 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
     plans: list[tuple[Collection, list[Path], dict[str, list[Path]], RecordCache]] = []
     kept: dict[Path, RawRecord] = {}
     tasks: list[FileTask] = []
+    reserved = reserved_names(project.content_dir)
     for collection in COLLECTIONS:
         dataset.records[collection.name] = []
         folder = project.data_dir / collection.name
         schema = dataset.schemas.get(collection.name)
-        if not folder.is_dir() or schema is None:
+        if not folder.is_dir() or folder.is_symlink() or schema is None:
             continue
-        paths, images = _collect_folder(collection, folder, project, report)
+        paths, images = _collect_folder(collection, folder, project, reserved[collection.name], report)
         known = RecordCache(project, collection.name, schema)  # records that passed before (see cache.py)
         for path in paths:
             rel = relpath(path, project.root)
@@ -194,11 +193,11 @@ def _check_across_files(collection: Collection, paths: list[Path], images: dict[
         label = record.data.get(collection.label_field)
         if not isinstance(label, str):
             continue
-        key = _name_key(label)
-        if key in seen:
-            first = seen[key]
+        keys = characters.skeletons(label)  # names that look alike are the same name
+        first = next((seen[key] for key in keys if key in seen), None)
+        if first is not None:
             report.add(record.rel, record.lines.get((collection.label_field,), 1), collection.label_field,
                        f"'{label}' bestaat al in {first.rel}",
                        "elk record heeft een eigen naam; pas het bestaande record aan in plaats van een tweede te maken")
         else:
-            seen[key] = record
+            seen.update(dict.fromkeys(keys, record))

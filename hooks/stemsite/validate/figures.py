@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from ..load.files import SLUG_PATTERN, parse_file, relpath
 from ..problems import Report
 from ..project import Project
-from . import coerce, formats, messages, schemas
+from . import checks, coerce, formats, messages, schemas
 
 FOLDER = "figures"
 SCHEMA = "figures.schema.json"
@@ -100,7 +100,7 @@ def recount(data: dict[str, Any]) -> list[Problem]:
 def load_figures(project: Project, report: Report) -> dict[str, FigureTable]:
     """Every table in ``data/figures/`` that passed; problems go into the report."""
     folder = project.data_dir / FOLDER
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():  # a link is reported by load.files.report_symlinks
         return {}
     schema_path = project.schemas / SCHEMA
     try:
@@ -121,7 +121,7 @@ def load_figures(project: Project, report: Report) -> dict[str, FigureTable]:
 def _load_table(path: Path, project: Project, schema: dict[str, Any], validator: Draft202012Validator,
                 report: Report) -> FigureTable | None:
     rel = relpath(path, project.root)
-    if path.name in (".gitkeep", "README.md"):
+    if path.name in (".gitkeep", "README.md") or path.is_symlink():
         return None
     if path.suffix != ".yml" or not re.fullmatch(SLUG_PATTERN, path.stem):
         report.add(rel, 1, "bestandsnaam", f"'{path.name}' hoort hier niet",
@@ -134,7 +134,7 @@ def _load_table(path: Path, project: Project, schema: dict[str, Any], validator:
     data = coerce.to_json(tree, schema, lines)
     errors = [m for error in validator.iter_errors(data) for m in messages.explain(error)]
     if not errors:
-        errors = recount(data)
+        errors = list(checks.record_problems(data, schema, project.today)) or recount(data)
     for where, message, fix in errors:
         report.add(rel, coerce.line_of(lines, where), coerce.field_name(where), message, fix)
     if errors:

@@ -12,8 +12,11 @@ from urllib.parse import urlsplit
 
 from jsonschema import FormatChecker
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?")
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""Years a date may have: outside them a date is a typo, and the feeds' arithmetic (the day after an
+all-day event, midnight in Brussels in UTC) would leave what Python's dates can hold at 0001 and 9999."""
 _HOST = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
 
@@ -32,10 +35,18 @@ def parse_date(value: str) -> date:
         raise FormatProblem(f"'{value}' is geen datum in de vorm JJJJ-MM-DD",
                             "schrijf de datum als JJJJ-MM-DD, bv. 2025-03-14")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise FormatProblem(f"'{value}' bestaat niet op de kalender",
                             "controleer dag en maand, bv. februari heeft hooguit 29 dagen") from None
+    _check_year(value, day)
+    return day
+
+
+def _check_year(value: str, moment: date) -> None:
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise FormatProblem(f"'{value}' ligt buiten de jaren {FIRST_YEAR} tot {LAST_YEAR}",
+                            "controleer het jaar: schrijf vier cijfers, bv. 2025")
 
 
 def parse_date_or_datetime(value: str) -> date | datetime:
@@ -46,10 +57,12 @@ def parse_date_or_datetime(value: str) -> date | datetime:
         raise FormatProblem(f"'{value}' is geen datum of datum met uur",
                             "schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM, bv. 2025-03-14T14:00 (Belgische tijd)")
     try:
-        return datetime.fromisoformat(value.replace(" ", "T"))
+        moment = datetime.fromisoformat(value.replace(" ", "T"))
     except ValueError:
         raise FormatProblem(f"'{value}' bestaat niet op de kalender of klok",
                             "controleer dag, maand en uur (00:00 tot 23:59)") from None
+    _check_year(value, moment)
+    return moment
 
 
 def check_https_url(value: str) -> str:

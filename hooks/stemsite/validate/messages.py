@@ -7,6 +7,7 @@ own function still gets a clear generic message rather than English from the val
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, Callable, Iterator
 
 from jsonschema.exceptions import ValidationError
@@ -72,10 +73,13 @@ def _type(error: ValidationError) -> Iterator[Message]:
     wanted_text = _TYPES.get(wanted, str(wanted)) if isinstance(wanted, str) else " of ".join(_TYPES[w] for w in wanted)
     value = error.instance
     fix = f"schrijf {wanted_text}"
-    if wanted == "integer" and isinstance(value, str):
-        if value.lstrip("+-").startswith("0") and value.strip("+-0").isdigit():
-            fix = f"schrijf het getal zonder voorloopnul, bv. {int(value)}"
-        elif value.replace(".", "", 1).isdigit():
+    digits = re.fullmatch(r"[+-]?([0-9]+)(\.[0-9]*)?", value) if isinstance(value, str) else None
+    if wanted in ("integer", "number") and digits and len(digits.group(1).lstrip("0")) > 15:
+        fix = "dit getal is veel te groot: schrijf het werkelijke aantal"
+    elif wanted == "integer" and digits:
+        if digits.group(1).startswith("0") and not digits.group(2) and digits.group(1).strip("0"):
+            fix = f"schrijf het getal zonder voorloopnul, bv. {int(digits.group(1))}"
+        else:
             fix = "schrijf een geheel getal zonder komma of punt"
     elif wanted == "boolean":
         fix = "schrijf true (ja) of false (nee), zonder aanhalingstekens"

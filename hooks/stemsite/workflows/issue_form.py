@@ -33,7 +33,7 @@ from ..validate.dataset import validate_project
 from ..editors.yaml_out import dump_record
 from ..slugs import slugify
 from ..load.vocabularies import load_vocabularies
-from . import attachments, markdown
+from . import attachments, invited, markdown
 from .issue_answers import Builder
 from .issue_body import COMMITMENT_PREFIX, MAX_BODY_CHARS, NO_RESPONSE, Form, load_form, parse_body
 
@@ -93,6 +93,12 @@ def prepare(body: str | None, issue: int, root: Path, *, today: date | None = No
     if parsed.problems or logo_url is None:
         return _fail(parsed.problems)
 
+    invited_names = invited.invited_in(record["name"], vocabularies.get(invited.VOCABULARY))
+    if invited_names:
+        return _fail([Problem("formulier", 1, form.label("name"),
+                              f"'{invited_names[0]}' staat op de lijst van organisaties die het STEM-platform zelf uitnodigt",
+                              "uitgenodigd is nog niet ondertekend: zo'n ondertekening loopt via het STEM-platform, met een "
+                              "bewijspagina op de eigen website. Reageer hieronder als je namens die organisatie tekent")])
     slug = slugify(record["name"])
     folder = root / "data" / "signatories"
     if not slug:
@@ -120,6 +126,11 @@ def prepare(body: str | None, issue: int, root: Path, *, today: date | None = No
         for path in written.values():
             path.unlink()
         ours = [_as_answer(p, form, logo=p.path != f"data/signatories/{slug}.yml") for p in problems if p.path in written]
+        # The same name twice is reported on whichever file sorts last: it may be the existing one.
+        same_name = [p for p in problems if p.path not in written and f"bestaat al in data/signatories/{slug}.yml" in p.message]
+        ours += [Problem("formulier", 1, form.label("name"), f"een ondertekenaar met dezelfde of een gelijkende naam staat al "
+                         f"op de wand ({p.path})", "heeft je organisatie al getekend? Vraag dan in een reactie om de "
+                         "bestaande gegevens aan te passen") for p in same_name]
         others = len(problems) - len(ours)
         if others:
             ours.append(Problem("formulier", 1, "gegevens", f"{others} andere problemen in de gegevens van de site",

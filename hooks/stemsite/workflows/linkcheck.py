@@ -23,7 +23,7 @@ from http.client import HTTPException
 from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.error import HTTPError, URLError
-from urllib.request import Request, urlopen
+from urllib.request import Request
 
 from ..collections import BY_NAME
 from ..project import Project, today_in_brussels
@@ -31,6 +31,7 @@ from ..validate.coerce import field_name, line_of
 from ..validate.dataset import Dataset, validate_project
 from . import markdown
 from .git import GitError, is_shallow, last_changed
+from .public_net import PUBLIC, NotPublic, Policy, opener
 
 USER_AGENT = "Mozilla/5.0 (compatible; stem-site-linkcheck/1.0; +https://github.com/stem-platform)"
 """Some sites refuse clients without a browser-like agent; this one still says who it is."""
@@ -114,6 +115,8 @@ def _reason(exc: BaseException, timeout: float) -> tuple[str, bool]:
     """A Dutch reason for a failed request, and whether it certainly means 'gone'."""
     if isinstance(exc, URLError) and not isinstance(exc, HTTPError):
         exc = exc.reason if isinstance(exc.reason, BaseException) else exc
+    if isinstance(exc, NotPublic):
+        return f"niet opgevraagd: {exc.what}", False
     if isinstance(exc, socket.gaierror):
         if exc.errno == socket.EAI_AGAIN:
             return "de domeinnaam kon even niet opgezocht worden", False
@@ -130,9 +133,10 @@ def _reason(exc: BaseException, timeout: float) -> tuple[str, bool]:
 
 
 def check_url(url: str, *, want_word: str | None = None, timeout: float = TIMEOUT, retries: int = 1,
-              pause: float = 2.0) -> Result:
+              pause: float = 2.0, policy: Policy = PUBLIC) -> Result:
     """Request one address with GET (many servers answer HEAD wrongly), following redirects.
 
+    Only public addresses are requested, also after a redirect (:mod:`.public_net`).
     With ``want_word`` the page's first megabytes are read and a page that does not mention it
     loads but gets a remark (a proof page that no longer mentions the charter).
     """
@@ -140,7 +144,7 @@ def check_url(url: str, *, want_word: str | None = None, timeout: float = TIMEOU
     result = Result(url, False, "niet gecontroleerd")
     for attempt in range(retries + 1):
         try:
-            with urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, see collect_links
+            with opener(policy).open(request, timeout=timeout) as response:
                 status = response.status
                 if want_word is None:
                     return Result(url, True, status=status)
@@ -162,7 +166,7 @@ def check_url(url: str, *, want_word: str | None = None, timeout: float = TIMEOU
         except (URLError, OSError, HTTPException, ValueError) as exc:
             reason, dead = _reason(exc, timeout)
             result = Result(url, False, reason, dead=dead)
-            if dead:
+            if dead or reason.startswith("niet opgevraagd"):
                 return result
         if attempt < retries:
             time.sleep(pause)  # one more try: a server can be down for a minute

@@ -1,0 +1,66 @@
+"""Round two of the hostile inputs, for the classes that are not a data file's message.
+
+Symlinks in ``content/`` stop a real build; the CSV export prefixes formulas that hide behind
+spaces; the sanitiser drops links that leave the site by backslash; the plain report keeps
+every problem on one line with ``::`` escaped. (The data-file vectors are in ``cases.yml``.)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from support import build, make_project
+
+from stemsite.feeds import opendata
+from stemsite.pages.sanitize import render_markdown
+from stemsite.problems import Report
+from stemsite.project import Project
+from stemsite.validate.dataset import validate_project
+
+
+def test_symlinks_in_content_are_refused_and_the_build_stops(tmp_path: Path):
+    outside = tmp_path / "geheim"
+    outside.mkdir()
+    (outside / "wachtwoord.md").write_text("# geheim\n", encoding="utf-8")
+    root = make_project(tmp_path / "p", content=False)
+    (root / "content" / "extern.md").symlink_to(outside / "wachtwoord.md")
+    (root / "content" / "map").symlink_to(outside, target_is_directory=True)
+    _, report = validate_project(Project(root))
+    assert [str(p) for p in report.sorted()] == [
+        "content/extern.md:1: bestand: is een symbolische link (naar een bestand); links worden niet gevolgd"
+        " — voeg het bestand zelf toe in plaats van een link",
+        "content/map:1: bestand: is een symbolische link (naar een map); links worden niet gevolgd"
+        " — voeg het bestand zelf toe in plaats van een link"]
+    result = build(root)
+    assert result.returncode != 0
+    assert "content/extern.md:1: bestand: is een symbolische link" in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_formula_cells_behind_spaces_are_prefixed_in_the_csv():
+    names = [" =HYPERLINK(\"https://x.example\")", "\u00a0+1+1", "\u3000@SUM(A1)", "\t-2", "\r=1", "Gewoon - niets",
+             "=direct"]
+    rows = [{"slug": f"s{i}", "name": name, "commitments": []} for i, name in enumerate(names)]
+    read = list(csv.DictReader(io.StringIO(opendata._csv(rows).decode("utf-8"))))
+    shown = [r["name"] for r in read]
+    assert shown == ["'" + n for n in names[:5]] + ["Gewoon - niets", "'=direct"]
+    for cell in shown:  # what a spreadsheet sees after skipping blanks never starts a formula
+        assert not cell.lstrip().startswith(("=", "+", "-", "@"))
+
+
+def test_the_sanitiser_drops_links_that_leave_by_backslash():
+    for text in ("[x](/\\aanvaller.example/p)", '<a href="\\\\aanvaller.example\\p">x</a>', "[x](//aanvaller.example)",
+                 '<a href="/&#92;aanvaller.example">x</a>', '<a href="/&#9;\\aanvaller.example">x</a>'):
+        assert "href" not in str(render_markdown(text)), text
+    assert 'href="/agenda/"' in str(render_markdown("[agenda](/agenda/)"))
+
+
+def test_the_plain_report_keeps_one_line_per_problem_and_escapes_workflow_commands():
+    report = Report()
+    report.add("data/signatories/x.svg", 3, "afbeelding", "CSS met url(\n::add-mask::geheim\r::error::x)", "fix::")
+    lines = report.render().splitlines()
+    assert len(lines) == 2
+    assert not any(line.lstrip().startswith("::") for line in lines)
+    assert "::" not in lines[1] and "url(⏎%3A%3Aadd-mask%3A%3Ageheim⏎%3A%3Aerror%3A%3Ax)" in lines[1]
