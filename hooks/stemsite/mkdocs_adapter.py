@@ -406,7 +406,7 @@ def expand_shortcodes(markdown: str, page, config: MkDocsConfig) -> str:
     card = result.share_cards.get(page.file.src_uri)
     if card:
         page.meta.setdefault("image", card)  # the share card; front matter may name another image
-    if "<!--" not in markdown:
+    if "<!--" not in markdown and ".md?" not in markdown:  # no marker, no link into a filtered list
         return markdown
     try:
         return expand(markdown, result.catalog, result.project.theme / "shortcodes",

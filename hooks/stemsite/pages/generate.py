@@ -106,13 +106,17 @@ def record_page(record: Record, catalog: Catalog, templates: Path, kept: KeptBod
     return GeneratedPage(src_uri, meta, body)
 
 
+INDEX_HIDES = ["navigation", "toc"]
+"""Index pages are landing pages: a wide grid, without Material's docs sidebar and table of contents."""
+
+
 def index_page(collection: Collection, catalog: Catalog, templates: Path) -> GeneratedPage:
     """The index of one collection at ``/<section>/``.
 
     Searchable by its title and introduction only: the templates mark the list itself
     ``data-search-exclude``, so a name typed in search finds the record's own page, not the list.
     """
-    meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht."}
+    meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht.", "hide": INDEX_HIDES}
     return _page(templates, f"{collection.kind}-index.html", f"{collection.section}/index.md", meta,
                  {"records": catalog.collection(collection.name), "catalog": catalog, "collection": collection},
                  in_nav=True)
@@ -128,11 +132,12 @@ def wall_pages(collection: Collection, catalog: Catalog, templates: Path) -> lis
     for number in range(1, wall.page_count + 1):
         wall_page = wall.page(number)
         if number == 1:
-            meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht."}
+            meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht.",
+                    "hide": INDEX_HIDES}
         else:
             meta = {"title": f"{collection.title} (pagina {number} van {wall_page.count})",
                     "description": f"{collection.title}: pagina {number} van {wall_page.count}.",
-                    "search": {"exclude": True}}
+                    "search": {"exclude": True}, "hide": INDEX_HIDES}
         pages.append(_page(templates, f"{collection.kind}-index.html", wall_page.src_uri, meta,
                            dict(context, wall_page=wall_page), in_nav=number == 1))
     return pages

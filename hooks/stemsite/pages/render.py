@@ -18,7 +18,7 @@ from ..catalog import queries
 from ..feeds import charter as charter_view
 from ..project import TIMEZONE
 from .sanitize import render_markdown
-from . import collections_view
+from . import campaign_view, collections_view
 
 
 @lru_cache(maxsize=4096)  # thousands of records share a few hundred days; Babel takes ~0.1 ms a date
@@ -62,4 +62,6 @@ def environment(templates: Path) -> Environment:
     env.filters.update(charter_view.FILTERS)
     env.filters.update(collections_view.FILTERS)
     env.globals.update(collections_view.GLOBALS)
+    env.filters.update(campaign_view.FILTERS)
+    env.globals.update(campaign_view.GLOBALS)
     return env

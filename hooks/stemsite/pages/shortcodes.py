@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..catalog import Catalog
+from .campaign_view import honest_links
 from .render import environment
 
 MARKER = re.compile(r"<!--\s*stem:([a-z0-9-]+)\s*-->")
@@ -21,7 +22,8 @@ class ShortcodeError(ValueError):
 
 
 def expand(markdown: str, catalog: Catalog, templates: Path, root: str, page_uri: str = "") -> str:
-    """Replace every marker with its rendered template (HTML, left untouched by Markdown)."""
+    """Replace every marker with its rendered template (HTML, left untouched by Markdown), and point
+    links into filtered lists that would show nothing at the whole list (``campaign_view.honest_links``)."""
 
     def render(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -31,4 +33,4 @@ def expand(markdown: str, catalog: Catalog, templates: Path, root: str, page_uri
         html = environment(templates).get_template(f"{name}.html").render(catalog=catalog, root=root)
         return "\n\n" + html.strip() + "\n\n"
 
-    return MARKER.sub(render, markdown)
+    return MARKER.sub(render, honest_links(markdown, catalog))
