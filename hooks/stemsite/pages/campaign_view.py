@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from babel import Locale
+from babel.dates import format_date
 
+from .. import places
 from ..catalog import Catalog, Record
 from ..catalog.coverage import covered_codes, served_municipalities
 from ..feeds import charter
@@ -63,9 +66,9 @@ def home_counters(catalog: Catalog) -> list[Counter]:
                 *(("charter/ondertekenaars/", "Bekijk de charterwand") if f.signatories
                   else ("charter/ondertekenen/", "Onderteken als eerste")), note),
         Counter(role_models, word(role_models, "rolmodel vertelt haar of zijn verhaal", "rolmodellen vertellen hun verhaal"),
-                *(("rolmodellen/", "Ontmoet ze") if role_models else ("rolmodellen/#rolmodel-voorstellen", "Stel iemand voor"))),
+                *(("rolmodellen/", "Ontmoet ze") if role_models else ("meedoen/", "Stel iemand voor"))),
         Counter(academies, word(academies, "STEM-academie op deze site", "STEM-academies op deze site"),
-                *(("academies/", "Zoek er een") if academies else ("academies/", "Meld een academie aan"))),
+                *(("academies/", "Zoek er een") if academies else ("meedoen/", "Meld een academie aan"))),
         Counter(places_covered, word(places_covered, "gemeente met een academie op deze site",
                                      "gemeenten met een academie op deze site"),
                 "academies/dekking/", "Per provincie"),
@@ -88,6 +91,18 @@ def academy_provinces(catalog: Catalog) -> list:
     """The provinces in which some active academy is or works (the finder's province filter)."""
     used = {province_value(catalog, code) for a in catalog.active_academies() for code in served_municipalities(a)}
     return [t for t in catalog.vocabularies["provinces"].terms if t.value in used]
+
+
+def area_tokens(codes: list[str] | tuple[str, ...]) -> str:
+    """``arr-43 prov-40000``: the administrative arrondissements (the first two digits of a REFNIS code) and
+    provinces of these municipalities, for the finder's "nearest academies" when a municipality has none."""
+    tokens: dict[str, None] = {}
+    for code in codes:
+        found = places.municipality(code)
+        tokens[f"arr-{code[:2]}"] = None
+        if found:
+            tokens[f"prov-{found.province}"] = None
+    return " ".join(tokens)
 
 
 # A Markdown link from a hand-written page into a filtered list: [text](../academies/index.md?thema=natuur)
@@ -141,5 +156,64 @@ def honest_links(markdown: str, catalog: Catalog) -> str:
     return FILTERED_LINK.sub(rewrite, markdown)
 
 
+@dataclass(frozen=True)
+class MonthBar:
+    """One month of the wall's growth chart: its column, label and count."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class MonthChart:
+    """Signatures per month (signatories on the wall, by the month they signed), drawn as columns."""
+
+    width: int
+    height: int
+    baseline: float
+    bars: tuple[MonthBar, ...]
+    description: str
+
+
+MONTHS_SHOWN = 24
+"""At most this many months, up to the build month: the wall shows recent growth, the open data the rest."""
+CHART_WIDTH, CHART_HEIGHT, CHART_LABELS = 480, 140, 22
+
+
+def _month(day: date, back: int) -> date:
+    index = day.year * 12 + day.month - 1 - back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _month_label(month: date, many: bool) -> str:
+    """Every month by name when there are few; with many, only January and July, with the year."""
+    if not many:
+        return format_date(month, "MMM", locale="nl_BE").rstrip(".")
+    return format_date(month, "MMM yy", locale="nl_BE").replace(".", "") if month.month in (1, 7) else ""
+
+
+def signatures_per_month(catalog: Catalog) -> MonthChart | None:
+    """Every month from the first signature (at most the last 24) to the build day; None before any signature."""
+    signed = [r["signed_on"] for r in catalog.signatories_on_wall()]
+    if not signed:
+        return None
+    first = min(signed).replace(day=1)
+    months = [m for m in (_month(catalog.today, back) for back in range(MONTHS_SHOWN - 1, -1, -1)) if m >= first]
+    counts = [sum(1 for d in signed if (d.year, d.month) == (m.year, m.month)) for m in months]
+    top, baseline = max(counts) or 1, CHART_HEIGHT - CHART_LABELS
+    slot = CHART_WIDTH / max(len(months), 6)
+    many = len(months) > 12
+    bars = tuple(MonthBar(i * slot + slot * .15, baseline - (baseline - 18) * c / top, slot * .7,
+                          (baseline - 18) * c / top, _month_label(m, many), c)
+                 for i, (m, c) in enumerate(zip(months, counts)))
+    description = "; ".join(f"{format_date(m, 'MMMM y', locale='nl_BE')}: {c}" for m, c in zip(months, counts))
+    return MonthChart(CHART_WIDTH, CHART_HEIGHT, baseline, bars, f"Ondertekeningen per maand. {description}.")
+
+
 FILTERS = {"plural": plural}
-GLOBALS = {"home_counters": home_counters, "used_terms": used_terms, "academy_provinces": academy_provinces}
+GLOBALS = {"home_counters": home_counters, "used_terms": used_terms, "academy_provinces": academy_provinces,
+           "signatures_per_month": signatures_per_month, "area_tokens": area_tokens}

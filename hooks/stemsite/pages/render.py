@@ -44,6 +44,12 @@ def province_name(code: str | None) -> str:
     return places.area_name(found.province) if found else ""
 
 
+def place_name(code: str | None) -> str:
+    """``Maldegem (Oost-Vlaanderen)``, but ``Antwerpen`` alone where the province bears the same name."""
+    name, province = municipality_name(code), province_name(code)
+    return f"{name} ({province})" if province and province != name else name
+
+
 @lru_cache(maxsize=8)
 def environment(templates: Path) -> Environment:
     """One environment per templates folder, reused for every page of a build."""
@@ -57,7 +63,7 @@ def environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(date_nl=date_nl, markdown=render_markdown, municipality=municipality_name,
-                       province=province_name)
+                       province=province_name, place_name=place_name)
     env.filters.update(queries.FILTERS)
     env.filters.update(charter_view.FILTERS)
     env.filters.update(collections_view.FILTERS)
