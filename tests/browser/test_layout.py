@@ -16,7 +16,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from support import build, make_project  # noqa: E402
 
-from conftest import serve  # noqa: E402
 from site_pages import all_pages  # noqa: E402
 
 PHONE = {"width": 360, "height": 800}
@@ -119,12 +118,12 @@ def test_tables_that_overflow_scroll_inside_their_box(new_page, site_url):
 
 
 @pytest.fixture(scope="module")
-def launch_site(tmp_path_factory) -> str:
+def launch_site(tmp_path_factory, serve_folder) -> str:
     """The site as it is on launch day: the real content and the real data/ only."""
     root = make_project(tmp_path_factory.mktemp("launch"), data=None)
     result = build(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    server, url = serve(root / "site")
+    server, url = serve_folder(root / "site")
     yield url
     server.shutdown()
 
