@@ -7,7 +7,10 @@ name with the standard library.
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from stemsite import mkdocs_adapter
+from stemsite.adapter import Adapter
+
+adapter = Adapter()
+"""This MkDocs process's adapter: the state of the build that runs (``mkdocs serve`` builds again and again)."""
 
 
 # The timing marks (on_config, on_nav, on_env, on_post_build) only note when each event
@@ -15,49 +18,49 @@ from stemsite import mkdocs_adapter
 @event_priority(100)
 def on_config(config):
     """Mark the start of the build (priority: before every plugin)."""
-    mkdocs_adapter.mark("config")
+    adapter.mark("config")
 
 
 def on_pre_build(config):
     """Let a failed build's linking finish before MkDocs empties the site folder (``mkdocs serve``)."""
-    mkdocs_adapter.finish_linking()
+    adapter.finish_linking()
 
 
 def on_files(files, config):
     """Validate the data and add every generated page and asset (priority: before nav)."""
-    return mkdocs_adapter.add_generated_files(files, config)
+    return adapter.add_generated_files(files, config)
 
 
 def on_nav(nav, config, files):
     """Mark: navigation built; pages are read and converted next."""
-    mkdocs_adapter.mark("nav")
+    adapter.mark("nav")
 
 
 def on_page_markdown(markdown, page, config, files):
     """Fill the data blocks (``<!-- stem:name -->``) of hand-written pages."""
-    return mkdocs_adapter.expand_shortcodes(markdown, page, config)
+    return adapter.expand_shortcodes(markdown, page, config)
 
 
 def on_env(env, config, files):
     """Mark: every page converted; templates render next (record pages from one frame per folder)."""
-    mkdocs_adapter.record_frames(env, config)
-    mkdocs_adapter.mark("env")
+    adapter.record_frames(env, config)
+    adapter.mark("env")
 
 
 @event_priority(100)
 def _pages_rendered(config):
     """Link images, badges and record pages from the cache into the site; mark: every page rendered
     (priority: before the search index)."""
-    mkdocs_adapter.link_stored_files(config)
-    mkdocs_adapter.mark("post_build")
+    adapter.link_stored_files(config)
+    adapter.mark("post_build")
 
 
 @event_priority(-100)
 def _build_done(config):
     """Add the record pages to the search index Material wrote; mark the end and write the timings if asked."""
-    mkdocs_adapter.add_record_search_entries(config)
-    mkdocs_adapter.mark("done")
-    mkdocs_adapter.write_timings()
+    adapter.add_record_search_entries(config)
+    adapter.mark("done")
+    adapter.write_timings()
 
 
 on_post_build = CombinedEvent(_pages_rendered, _build_done)
@@ -65,4 +68,4 @@ on_post_build = CombinedEvent(_pages_rendered, _build_done)
 
 def on_build_error(error):
     """Stop the share cards still being drawn for the failed build."""
-    mkdocs_adapter.build_failed()
+    adapter.build_failed()

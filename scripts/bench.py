@@ -8,7 +8,7 @@ set (``bench_data.py``) into a temporary folder and measures, as medians of ``--
   (the sum of the resident memory of the build's processes, sampled from /proc);
 - the framework floor: the same records as plain Markdown pages built by bare MkDocs with
   the same theme settings, and our warm build's ratio to it;
-- time per stage (``STEMSITE_TIMINGS``, see ``mkdocs_adapter``) and the image work a warm build did;
+- time per stage (``STEMSITE_TIMINGS``, see ``stemsite.adapter.timings``) and the image work a warm build did;
 - a warm build after one signatory changed (what a pull request's build does): only its page is made again;
 - in headless Chromium: the charter wall's first view (1280×800) and its layout shift, the
   search index size and the time from typing to the first result (``bench_search.measure``).

@@ -9,7 +9,7 @@ from support import REPO
 from stemsite.collections import COLLECTIONS
 from stemsite.problems import Report
 from stemsite.validate.schemas import load_schema, render, sync_enums, walk
-from stemsite.vocabularies import load_vocabularies
+from stemsite.load.vocabularies import load_vocabularies
 
 VOCABULARIES = load_vocabularies(REPO / "data" / "vocabularies", REPO, Report())
 

@@ -1,104 +1,44 @@
-"""One build's work outside MkDocs: validate everything, then make pages and files from it.
+"""One build's work outside MkDocs: the order of the steps and the list of producers, nothing else.
 
 Read everything, then write (as Pelican does): the catalog is complete and checked before
-a single page is generated, so a bad record can never produce half a site. The MkDocs
-adapter and ``python -m stemsite generate`` both call :func:`prepare`.
+a single page is generated, so a bad record can never produce half a site. Then two rounds of
+producers: the images first (pages, feeds and the wall need the pictures' files and sizes),
+then everything made from the catalog and those pictures; within a round no producer sees
+another's output, so their order does not matter. Pages come last. The MkDocs adapter and
+``python -m stemsite generate`` both call :func:`prepare`.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable
 
-from .catalog import Catalog, build_catalog
-from .editors.cms_config import produce as cms_admin
-from .feeds import atom, badges, charter, opendata
+from .catalog import build_catalog
+from .editors import cms_config
+from .feeds import atom, badges, opendata, wall_json
 from .feeds.ical import agenda_feeds
-from .feeds.jsonld import attach_event_jsonld
+from .feeds.jsonld import event_jsonld
 from .images import pipeline as images
-from .pages.generate import GeneratedPage, generate
+from .pages import places_index
+from .pages.generate import generate
 from .pages.kept_bodies import KeptBodies
-from .pages.places_index import produce as municipality_index
 from .problems import DataError
 from .project import Project
+from .sitebuild import Producer, SiteBuild
 from .validate.dataset import validate_project
 
-
-@dataclass(frozen=True)
-class Asset:
-    """A file the build adds to the site (an image, a feed, an export)."""
-
-    dest_uri: str
-    """Path inside the site, e.g. ``api/signatories.json``."""
-    content: bytes | None = None
-    source: Path | None = None
-    """A file on disk (e.g. in the image cache) to copy instead of ``content``."""
-
-
-@dataclass(frozen=True)
-class Pending:
-    """Work a producer left running when it returned (share cards drawing in worker processes)."""
-
-    wait: Callable[[], None]
-    """Blocks until the work is done; raises DataError if it failed."""
-    cancel: Callable[[], None]
-    """Drops what has not started (the build failed)."""
-    assets: list[Asset]
-    """The files it makes, all in the cache; pages may point at them already."""
-
-
-@dataclass
-class SiteBuild:
-    """What :func:`prepare` hands to the generator adapter."""
-
-    project: Project
-    catalog: Catalog
-    pages: list[GeneratedPage] = field(default_factory=list)
-    assets: list[Asset] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    share_cards: dict[str, str] = field(default_factory=dict)
-    """Share card URL (``media/...-share.jpg``) per hand-written or index page (``src_uri``)."""
-    kept_bodies: dict[str, int] = field(default_factory=dict)
-    """Record page bodies laid out and reused from earlier builds (``pages.kept_bodies``)."""
-    pending: list[Pending] = field(default_factory=list)
-    """Work still running; :meth:`finish` waits for it and hands over its files."""
-
-    def finish(self) -> list[Asset]:
-        """Wait for the pending work; return the files it made, or raise DataError."""
-        pending, self.pending = self.pending, []
-        try:
-            for work in pending:
-                work.wait()
-        except BaseException:  # a DataError, or a worker that died: the build stops, so does the rest
-            for work in pending:
-                work.cancel()
-            raise
-        return [asset for work in pending for asset in work.assets]
-
-    def cancel(self) -> None:
-        """Drop the pending work that has not started (the build failed elsewhere)."""
-        pending, self.pending = self.pending, []
-        for work in pending:
-            work.cancel()
-
-
-AssetProducer = Callable[[SiteBuild], list[Asset]]
-ASSET_PRODUCERS: list[AssetProducer] = [
-    images.produce,  # first: fills record.media (pictures, share cards) that feeds may use
+MEDIA_PRODUCERS: tuple[Producer, ...] = (images.produce,)
+"""Logos, photos and share cards: what the other producers and the pages show."""
+PRODUCERS: tuple[Producer, ...] = (
     agenda_feeds,
-    attach_event_jsonld,
+    event_jsonld,
     badges.produce,
     atom.produce,
     opendata.produce,
-    charter.produce,
-    municipality_index,
-    cms_admin,
-]
-"""Images, feeds and exports register here (see ``images``, ``feeds``); run in order,
-before pages are generated, so a producer may attach URLs to ``record.media`` for the
-templates (an image's sizes, a share card)."""
+    wall_json.produce,
+    places_index.produce,
+    cms_config.produce,
+)
+"""Feeds, exports and files made from the catalog and the media (each one module's ``produce``)."""
 
 
 def prepare(project: Project, *, background: bool = False) -> SiteBuild:
@@ -115,22 +55,26 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
     if report:
         raise DataError(report)
     started = time.perf_counter()
-    catalog = build_catalog(dataset)
-    result = SiteBuild(project, catalog, timings=timings)
+    build = SiteBuild(project, build_catalog(dataset), timings=timings)
     timings["catalog"] = time.perf_counter() - started
     try:
-        for producer in ASSET_PRODUCERS:
-            started = time.perf_counter()
-            result.assets.extend(producer(result))
-            timings[producer.__module__.rsplit(".", 1)[-1]] = time.perf_counter() - started
+        for producers in (MEDIA_PRODUCERS, PRODUCERS):
+            made = []
+            for producer in producers:  # all of a round first: none sees what another of its round made
+                started = time.perf_counter()
+                name = producer.__module__.rsplit(".", 1)[-1]
+                made.append((name, producer(build)))
+                timings[name] = time.perf_counter() - started
+            for name, produced in made:
+                build.add(produced, name)
         started = time.perf_counter()
         kept = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
-        result.pages = generate(catalog, project.theme / "records", kept)
-        result.kept_bodies = kept.counts
+        build.pages = generate(build, project.theme / "records", kept)
+        build.kept_bodies = kept.counts
         timings["generate"] = time.perf_counter() - started
     except BaseException:
-        result.cancel()
+        build.cancel()
         raise
     if not background:
-        result.assets.extend(result.finish())
-    return result
+        build.assets.extend(build.finish())
+    return build

@@ -1,4 +1,4 @@
-"""Command-line tool: ``stemsite validate | generate | build`` (and, later, ``new``).
+"""Command-line tool: ``stemsite validate | generate | build | schemas | new``.
 
 ``validate`` is what ``make validate`` and the pull-request check run; ``build`` wraps the
 strict MkDocs build so ``site/`` is only replaced by a complete build; ``generate`` writes
@@ -11,7 +11,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from .build import prepare
+from .collections import COLLECTIONS
+from .editors import scaffold
+from .problems import DataError, Report
 from .project import Project, find_root
+from .publish import atomic_build
+from .validate.dataset import validate_project
+from .validate.schemas import load_schema, render, sync_enums
+from .load.vocabularies import load_vocabularies
 
 
 def _project(args: argparse.Namespace) -> Project:
@@ -20,8 +28,6 @@ def _project(args: argparse.Namespace) -> Project:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check every data file; print the Dutch report; non-zero on problems."""
-    from .validate.dataset import validate_project
-
     dataset, report = validate_project(_project(args))
     if report:
         print(report.render(), file=sys.stderr)
@@ -33,9 +39,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """Write the generated pages (Markdown + front matter) into a folder."""
-    from .build import prepare
-    from .problems import DataError
-
     try:
         result = prepare(_project(args))
     except DataError as error:
@@ -56,18 +59,11 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Strict MkDocs build into a temporary folder, swapped into place only on success."""
-    from .sitebuild import atomic_build
-
     return atomic_build(_project(args), Path(args.site_dir) if args.site_dir else None)
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
     """Rewrite the enums in schemas/ from data/vocabularies/ (the vocabularies lead)."""
-    from .collections import COLLECTIONS
-    from .problems import Report
-    from .validate.schemas import load_schema, render, sync_enums
-    from .vocabularies import load_vocabularies
-
     project = _project(args)
     report = Report()
     vocabularies = load_vocabularies(project.vocabularies_dir, project.root, report)
@@ -75,7 +71,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
         print(report.render(), file=sys.stderr)
         return 1
     for collection in COLLECTIONS:
-        path = project.schemas / f"{collection.name}.schema.json"
+        path = project.schemas / collection.schema_file
         text = render(sync_enums(load_schema(path), vocabularies))
         if path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
@@ -84,7 +80,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    """The argument parser (sub-commands register themselves in ``COMMANDS``)."""
+    """The argument parser with every sub-command."""
     main_parser = argparse.ArgumentParser(prog="stemsite", description="Gereedschap voor de STEM-site.")
     main_parser.add_argument("--root", help="projectmap (standaard: de map met mkdocs.yml boven de huidige)")
     sub = main_parser.add_subparsers(dest="command", required=True)
@@ -97,14 +93,8 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(func=cmd_build)
     sub.add_parser("schemas", help="zet de toegelaten waarden uit de vocabularia in de schema's").set_defaults(
         func=cmd_schemas)
-    from .editors import scaffold  # noqa: F401  (registers `new` in EXTRA_COMMANDS)
-    for register in EXTRA_COMMANDS:
-        register(sub)
+    scaffold.register(sub)
     return main_parser
-
-
-EXTRA_COMMANDS: list = []
-"""Other modules add sub-commands here (e.g. the scaffolder's ``new``)."""
 
 
 def main(argv: list[str] | None = None) -> int:

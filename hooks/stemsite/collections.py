@@ -1,7 +1,10 @@
-"""The five collections of the data contract, declared once.
+"""The collections of the data contract, declared once: one table of every per-collection fact.
 
-The data contract in ``design.md`` fixes folder names and URLs; this table is the only
-place the code spells them. Field rules live in ``schemas/<name>.schema.json``.
+The data contract in ``design.md`` fixes folder names and URLs; this table is the only place
+the code spells them. Where a record's page goes, which template lays it out, how it describes
+itself, which picture and share card it gets: all hang off its :class:`Collection`. Field rules
+live in ``schemas/<name>.schema.json`` (the scaffolder's questions and the editors' help come
+from there). Adding a collection is one entry here, one schema and one template.
 """
 
 from __future__ import annotations
@@ -26,26 +29,77 @@ class Collection:
     """Dutch title of the collection's index page."""
     label_field: str
     """The field that names a record (unique within the collection)."""
+    describe: str
+    """The rule (``pages.describe.RULES``) by which a record describes itself in search and share previews."""
+    card_kicker: str
+    """The line above the title on the record's share card."""
     image: str | None = None
     """``required``, ``optional`` or ``None``: an image beside the record, same stem."""
     image_extensions: tuple[str, ...] = ()
+    image_recipe: str | None = None
+    """How its image is cut and sized (``images.raster.RECIPES``): ``logo``, ``photo``, ``wide``."""
     reserved_slugs: tuple[str, ...] = ()
     """Names the section uses for pages of its own (the wall's ``pagina/<k>/``): no record may take them."""
+    index: str = "list"
+    """How the index is laid out: ``list`` (one page) or ``wall`` (the charter wall, in pages)."""
     page_shows_only_its_record: bool = False
     """The record's page shows the record, its media and vocabulary labels, nothing of other records: its
     template gets no records, and its body is kept between builds (``pages.kept_bodies``)."""
 
+    @property
+    def schema_file(self) -> str:
+        """The schema's file name in ``schemas/``."""
+        return f"{self.name}.schema.json"
+
+    @property
+    def template(self) -> str:
+        """The record page's template in ``theme/records/``."""
+        return f"{self.kind}.html"
+
+    @property
+    def index_template(self) -> str:
+        return f"{self.kind}-index.html"
+
+    @property
+    def index_url(self) -> str:
+        """Site-relative URL of the collection's index, e.g. ``charter/ondertekenaars/``."""
+        return f"{self.section}/"
+
+    @property
+    def index_source(self) -> str:
+        """The index page's path as if under ``content/``."""
+        return f"{self.section}/index.md"
+
+    def data_file(self, slug: str) -> str:
+        """A record's YAML file, relative to the project root."""
+        return f"data/{self.name}/{slug}.yml"
+
+    def page_url(self, slug: str) -> str:
+        """Site-relative URL of a record's page, e.g. ``academies/maldegem/``."""
+        return f"{self.section}/{slug}/"
+
+    def source_of(self, slug: str) -> str:
+        """A record page's path as if under ``content/``."""
+        return f"{self.section}/{slug}.md"
+
+    def file_of(self, slug: str, extension: str) -> str:
+        """A file of the record's own next to its page, e.g. an event's ``agenda/<slug>.ics``."""
+        return f"{self.section}/{slug}.{extension}"
+
 
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("signatories", "signatory", "charter/ondertekenaars", "Ondertekenaars van het STEM-charter",
-               "name", image="required", image_extensions=LOGO_EXTENSIONS, reserved_slugs=("pagina",),
-               page_shows_only_its_record=True),
-    Collection("role_models", "role-model", "rolmodellen", "Rolmodellen",
-               "name", image="required", image_extensions=RASTER_EXTENSIONS),
-    Collection("academies", "academy", "academies", "STEM-academies", "name"),
-    Collection("practices", "practice", "goede-praktijken", "Goede praktijken",
-               "title", image="optional", image_extensions=RASTER_EXTENSIONS),
-    Collection("events", "event", "agenda", "Agenda", "title"),
+               "name", describe="signatory", card_kicker="Ondertekenaar van het STEM-charter",
+               image="required", image_extensions=LOGO_EXTENSIONS, image_recipe="logo",
+               reserved_slugs=("pagina",), index="wall", page_shows_only_its_record=True),
+    Collection("role_models", "role-model", "rolmodellen", "Rolmodellen", "name", describe="role-model",
+               card_kicker="Rolmodel", image="required", image_extensions=RASTER_EXTENSIONS, image_recipe="photo"),
+    Collection("academies", "academy", "academies", "STEM-academies", "name", describe="academy",
+               card_kicker="STEM-academie"),
+    Collection("practices", "practice", "goede-praktijken", "Goede praktijken", "title", describe="summary",
+               card_kicker="Goede praktijk", image="optional", image_extensions=RASTER_EXTENSIONS,
+               image_recipe="wide"),
+    Collection("events", "event", "agenda", "Agenda", "title", describe="event", card_kicker="Agenda"),
 )
 
 BY_NAME = {c.name: c for c in COLLECTIONS}

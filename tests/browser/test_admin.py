@@ -16,7 +16,7 @@ import pytest
 import yaml
 from support import make_project
 
-from stemsite.editors.yaml_out import slugify
+from stemsite.slugs import slugify
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "charter"))
 from charter_data import all_signatories, paginated_project  # noqa: E402
 from test_a11y import AXE, RUN_AXE  # noqa: E402
 
-from stemsite.feeds.charter import WALL_PAGE_SIZE  # noqa: E402
+from stemsite.catalog.views.charter import WALL_PAGE_SIZE  # noqa: E402
 
 pytestmark = pytest.mark.browser
 WALL = "charter/ondertekenaars/"

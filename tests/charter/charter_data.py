@@ -130,7 +130,7 @@ def paginated_records(count: int) -> list[dict]:
 
 def paginated_project(factory: pytest.TempPathFactory) -> Path:
     """Build (once per session) a project whose wall needs three pages: 2 × WALL_PAGE_SIZE + 7 signatories."""
-    from stemsite.feeds.charter import WALL_PAGE_SIZE
+    from stemsite.catalog.views.charter import WALL_PAGE_SIZE
 
     if "paginated" not in _BUILT:
         data = factory.mktemp("wall-data") / "data"

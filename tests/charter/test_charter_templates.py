@@ -1,6 +1,6 @@
-"""The wall and signatory templates with and without a processed logo (``record.media["picture"]``).
+"""The wall and signatory templates with and without a processed logo (the media's ``picture``).
 
-The image pipeline fills ``media["picture"]``; these tests render the templates straight from a
+The image pipeline makes ``RecordMedia.picture``; these tests render the templates straight from a
 validated catalog, so the markup is checked whatever the pipeline does: without a picture
 the wall still names everyone, with one the logo has its explicit size and no alt text of
 its own (the name beside it says it).
@@ -16,6 +16,7 @@ from support import make_project
 from stemsite.catalog import build_catalog
 from stemsite.pages.generate import generate
 from stemsite.project import Project
+from stemsite.sitebuild import Picture, Produced, RecordMedia, SiteBuild
 from stemsite.validate.dataset import validate_project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,11 +26,11 @@ def pages(tmp_path: Path, picture: dict | None) -> dict[str, str]:
     root = make_project(tmp_path / "p", content=False)
     dataset, report = validate_project(Project(root))
     assert not report, report.render()
-    catalog = build_catalog(dataset)
+    build = SiteBuild(Project(root), build_catalog(dataset))
     if picture:
-        for record in catalog.collection("signatories"):
-            record.media["picture"] = picture
-    return {p.src_uri: p.text for p in generate(catalog, REPO / "theme" / "records")}
+        build.add(Produced(media={r.key: RecordMedia(picture=Picture(**picture))
+                                  for r in build.catalog.collection("signatories")}), "test")
+    return {p.src_uri: p.text for p in generate(build, REPO / "theme" / "records")}
 
 
 def test_without_pictures_the_wall_names_everyone_and_shows_no_empty_logo(tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from charter_data import all_signatories
 
-from stemsite.feeds.charter import EAGER_LOGOS
+from stemsite.catalog.views.charter import EAGER_LOGOS
 
 REPO = Path(__file__).resolve().parents[2]
 CATEGORY_ORDER = [v["value"] for v in yaml.safe_load(
@@ -162,7 +162,7 @@ def test_wall_and_pages_escape_names(charter_site):
 
 
 def test_signing_guide_states_the_limits_the_checks_enforce(charter_site):
-    from stemsite.images import inspect
+    from stemsite.imagecheck import inspect
 
     html = read(charter_site, "charter/ondertekenen/index.html")
     rules = html.split('<ul class="charter-logo-rules"', 1)[1].split("</ul>", 1)[0]

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from charter_data import all_signatories, paginated_project
 
-from stemsite.feeds.charter import EAGER_LOGOS, WALL_PAGE_SIZE, paginate, wall_page_path
+from stemsite.catalog.views.charter import EAGER_LOGOS, WALL_PAGE_SIZE, paginate, wall_page_path
 
 REPO = Path(__file__).resolve().parents[2]
 CATEGORY_ORDER = [v["value"] for v in yaml.safe_load(

@@ -8,9 +8,9 @@ import markdown as python_markdown
 import pytest
 
 from ci_support import commit_all, git, make_data_project, write_signatory
-from stemsite.ci import annotations
-from stemsite.ci import markdown as md
-from stemsite.ci.git import FileChange, changed_files
+from stemsite.workflows import annotations
+from stemsite.workflows import markdown as md
+from stemsite.workflows.git import FileChange, changed_files
 from stemsite.problems import Problem, Report
 
 

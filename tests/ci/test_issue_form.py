@@ -10,12 +10,12 @@ import pytest
 import yaml
 
 from ci_support import FORM, REPO, make_data_project, png_bytes
-from stemsite.ci import attachments, issue_form
-from stemsite.editors.yaml_out import MAX_SLUG, slugify
+from stemsite.workflows import attachments, issue_form
+from stemsite.slugs import MAX_SLUG, slugify
 from stemsite.load import yaml_strict
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
-from stemsite.vocabularies import load_vocabularies
+from stemsite.load.vocabularies import load_vocabularies
 from stemsite.problems import Report
 
 TODAY = date(2026, 11, 23)
@@ -175,8 +175,13 @@ def test_an_existing_signatory_is_never_overwritten(root):
     assert not again.ok and "bestaat al" in again.problems[0].message
 
 
-def test_a_name_without_latin_letters_gets_no_empty_slug(root):
+def test_a_name_in_another_script_is_transliterated(root):
     outcome = prepare(root, body(name="北京科技"))
+    assert outcome.ok and outcome.slug == "bei-jing-ke-ji"
+
+
+def test_a_name_without_letters_gets_no_empty_slug(root):
+    outcome = prepare(root, body(name="🚀 ✨"))
     assert not outcome.ok and "bestandsnaam" in outcome.problems[0].message
 
 

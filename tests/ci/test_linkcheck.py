@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from ci_support import commit_all, git, make_data_project, write_signatory
-from stemsite.ci import linkcheck
+from stemsite.workflows import linkcheck
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
 

@@ -164,7 +164,7 @@ def test_pull_request_output_is_shielded_and_annotated(workflows):
             # The data is the stranger's: their text must not be read as workflow commands.
             assert 'echo "::stop-commands::${token}"' in step["run"], step["name"]
             assert "trap 'echo \"::${token}::\"' EXIT" in step["run"], step["name"]
-    annotate = next(s for s in steps if "stemsite.ci.annotations" in s.get("run", ""))
+    annotate = next(s for s in steps if "stemsite.workflows.annotations" in s.get("run", ""))
     assert annotate["if"] == "${{ !cancelled() }}"
     assert '--base "$BASE_SHA"' in annotate["run"]
     assert annotate["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
@@ -216,7 +216,7 @@ def test_links_workflow_is_weekly_and_keeps_one_issue(workflows):
     assert day == month == "*" and weekday.isdigit(), "één keer per week"
     steps = steps_of(links, "links")
     assert next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))["with"]["fetch-depth"] == 0
-    assert any("python -m stemsite.ci.linkcheck" in r for r in runs_of(links, "links"))
+    assert any("python -m stemsite.workflows.linkcheck" in r for r in runs_of(links, "links"))
     issue_step = next(s for s in steps if "gh issue" in s.get("run", ""))
     run = issue_step["run"]
     assert "--label linkcontrole --state open" in run and "gh issue edit" in run and "gh issue create" in run

@@ -14,7 +14,7 @@ from stemsite.collections import BY_NAME, COLLECTIONS
 from stemsite.editors import cms_config
 from stemsite.problems import Report
 from stemsite.validate import schemas as schema_files
-from stemsite.vocabularies import load_vocabularies
+from stemsite.load.vocabularies import load_vocabularies
 
 ADMIN = REPO / "theme" / "assets" / "admin"
 

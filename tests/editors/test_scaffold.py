@@ -13,7 +13,7 @@ from support import make_project
 
 from stemsite.collections import BY_KIND, COLLECTIONS
 from stemsite.editors.scaffold import ScaffoldError, scaffold
-from stemsite.editors.yaml_out import slugify
+from stemsite.slugs import slugify
 from stemsite.load.files import parse_file
 from stemsite.problems import Report
 from stemsite.project import Project
@@ -52,6 +52,13 @@ def test_scaffolded_record_validates(project: Project, kind: str) -> None:
 def test_slug_folds_accents_and_punctuation() -> None:
     assert slugify("  Sterrenwacht Gènt & Co. — Zuid ") == "sterrenwacht-gent-co-zuid"
     assert slugify("Ça Marche: STEM'ers!") == "ca-marche-stem-ers"
+
+
+def test_slug_transliterates_like_a_person() -> None:
+    """Letters NFKD cannot fold are written out, not dropped (python-slugify)."""
+    assert slugify("Ærø") == "aero"
+    assert slugify("Straße") == "strasse"
+    assert slugify("Łódź") == "lodz"
 
 
 def test_existing_slug_is_refused(project: Project) -> None:

@@ -40,7 +40,7 @@ class LoaderTarget:
         from stemsite.problems import Report
         from stemsite.project import Project
         from stemsite.validate import dataset, formats, record_file
-        from stemsite.vocabularies import load_vocabularies
+        from stemsite.load.vocabularies import load_vocabularies
         from jsonschema import Draft202012Validator
 
         (root / "data").mkdir(parents=True, exist_ok=True)

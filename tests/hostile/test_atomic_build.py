@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 from support import build, make_project
 
-from stemsite.mkdocs_adapter import PAGES
+from stemsite.adapter.record_pages import PAGES
 from stemsite.project import Project
-from stemsite.sitebuild import clean_stale
+from stemsite.publish import clean_stale
 
 pytestmark = pytest.mark.slow
 

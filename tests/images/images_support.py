@@ -77,7 +77,7 @@ def write(path: Path, data: bytes) -> Path:
 
 @dataclass(frozen=True)
 class SlowJob:
-    """An image job stand-in for ``stemsite.images.work``: leaves a file named after its key, slowly.
+    """An image job stand-in for ``stemsite.workers``: leaves a file named after its key, slowly.
 
     Module-level and picklable, so spawned worker processes can run it."""
 

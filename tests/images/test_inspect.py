@@ -9,7 +9,7 @@ from images_support import encode, logo_with_transparent_border, noise, png_blac
 from PIL import Image
 from support import SIGNATORY, TODAY, make_project
 
-from stemsite.images import inspect
+from stemsite.imagecheck import inspect
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
 

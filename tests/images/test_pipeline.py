@@ -11,8 +11,9 @@ from PIL import Image
 from support import SAMPLE_DATA, TODAY, make_project
 
 from stemsite.build import prepare
-from stemsite.images import inspect, pipeline, raster
-from stemsite.images.work import workers_for
+from stemsite.imagecheck import inspect
+from stemsite.images import pipeline, raster
+from stemsite.workers import workers_for
 from stemsite.project import Project
 
 SIGNATORY = (SAMPLE_DATA / "signatories" / "fictief-bedrijf.yml").read_text(encoding="utf-8")
@@ -62,7 +63,8 @@ def built(root: Path):
 
 
 def record(result, collection: str, slug: str):
-    return next(r for r in result.catalog.collection(collection) if r.slug == slug)
+    """What the producers made for one record (its ``RecordMedia``)."""
+    return result.media_of(next(r for r in result.catalog.collection(collection) if r.slug == slug))
 
 
 def files_of(picture) -> list[str]:
@@ -77,7 +79,7 @@ def opened(media: dict[str, Path], url: str) -> Image.Image:
 
 def test_logo_is_trimmed_fitted_and_written_in_every_variant(project):
     result, media = built(project)
-    picture = record(result, "signatories", "rand").media["picture"]
+    picture = record(result, "signatories", "rand").picture
     # a 200×200 square inside 400×300 of transparency, fitted into 240×120
     assert (picture.kind, picture.width, picture.height, picture.fallback_type) == ("raster", 120, 120, "image/png")
     sizes = {url: opened(media, url) for url in files_of(picture)}
@@ -100,7 +102,7 @@ def test_a_file_for_sharp_screens_is_never_enlarged(source, box, expected):
 
 def test_opaque_logo_loses_its_plain_border_and_all_metadata(project):
     result, media = built(project)
-    picture = record(result, "signatories", "wit").media["picture"]
+    picture = record(result, "signatories", "wit").picture
     assert (picture.width, picture.height) == (240, 60)  # the 400×100 blue bar, not the 600×200 page
     for url in files_of(picture):
         image = opened(media, url)
@@ -111,8 +113,8 @@ def test_opaque_logo_loses_its_plain_border_and_all_metadata(project):
 
 def test_photo_is_turned_upright_cropped_and_stripped(project):
     result, media = built(project)
-    picture = record(result, "role_models", "gedraaid").media["picture"]
-    large = record(result, "role_models", "gedraaid").media["picture_large"]
+    picture = record(result, "role_models", "gedraaid").picture
+    large = record(result, "role_models", "gedraaid").picture_large
     assert (picture.width, picture.height, picture.fallback_type) == (320, 400, "image/jpeg")
     assert (large.width, large.height) == (480, 600)
     for url in files_of(picture) + files_of(large):
@@ -125,8 +127,8 @@ def test_photo_is_turned_upright_cropped_and_stripped(project):
 
 def test_a_portraits_sharpest_file_serves_the_gallery_and_its_own_page(project):
     result, media = built(project)
-    small = record(result, "role_models", "gedraaid").media["picture"]
-    large = record(result, "role_models", "gedraaid").media["picture_large"]
+    small = record(result, "role_models", "gedraaid").picture
+    large = record(result, "role_models", "gedraaid").picture_large
     # 600×750 of the upright 600×800 photo is 1.88x of the 320×400 card and 1.25x of the 480×600 portrait:
     # one file, all of the source's pixels, for both
     assert [part.split()[1] for part in small.srcset_webp.split(", ")] == ["1x", "1.88x"]
@@ -138,15 +140,15 @@ def test_a_portraits_sharpest_file_serves_the_gallery_and_its_own_page(project):
 
 def test_focal_point_decides_the_crop(project):
     result, media = built(project)
-    left = opened(media, record(result, "role_models", "links").media["picture"].src).convert("RGB")
-    middle = opened(media, record(result, "role_models", "midden").media["picture"].src).convert("RGB")
+    left = opened(media, record(result, "role_models", "links").picture.src).convert("RGB")
+    middle = opened(media, record(result, "role_models", "midden").picture.src).convert("RGB")
     assert left.getpixel((5, 200))[1] > 150  # the green strip at the left edge is kept
     assert middle.getpixel((5, 200)) == pytest.approx((128, 128, 128), abs=8)
 
 
 def test_svg_logo_is_served_as_its_own_bytes_under_a_hash(project):
     result, media = built(project)
-    picture = record(result, "signatories", "vector").media["picture"]
+    picture = record(result, "signatories", "vector").picture
     assert (picture.kind, picture.width, picture.height) == ("svg", 120, 120)
     assert media[picture.src].read_bytes() == (project / "data" / "signatories" / "vector.svg").read_bytes()
     assert picture.src.startswith("media/") and picture.src.endswith(".svg")
@@ -173,17 +175,17 @@ def test_warm_build_does_no_image_work(cold, tmp_path):
     assert inspect.DECODES == decodes  # validation reused its verdicts too
     assert {p: p.stat().st_ino for p in cache.rglob("*") if p.is_file()} == before
     assert [a.dest_uri for a in second.assets] == [a.dest_uri for a in first.assets]
-    assert record(second, "role_models", "gedraaid").media == record(first, "role_models", "gedraaid").media
+    assert record(second, "role_models", "gedraaid") == record(first, "role_models", "gedraaid")
 
 
 def test_a_changed_photo_gets_new_files(project):
     built(project)
     first, _ = built(project)
-    old = record(first, "role_models", "gedraaid").media["picture"].src
+    old = record(first, "role_models", "gedraaid").picture.src
     write(project / "data" / "role_models" / "gedraaid.jpg", photo_rotated(8))
     second, media = built(project)
     assert pipeline.LAST_RUN["jobs"] == 2  # the photo and its share card, nothing else
-    assert record(second, "role_models", "gedraaid").media["picture"].src != old
+    assert record(second, "role_models", "gedraaid").picture.src != old
 
 
 def test_cold_build_uses_the_cores(cold):
@@ -197,19 +199,19 @@ def test_withdrawn_signatory_publishes_no_logo(project):
     yml = project / "data" / "signatories" / "rand.yml"
     yml.write_text(yml.read_text(encoding="utf-8") + "withdrawn_on: 2026-01-01\n", encoding="utf-8")
     result, _ = built(project)
-    assert "picture" not in record(result, "signatories", "rand").media
+    assert record(result, "signatories", "rand").picture is None
 
 
 def test_share_cards_for_every_record_and_titled_page(project):
     result, media = built(project)
     for records in result.catalog.records.values():
         for item in records:
-            card = opened(media, item.media["share"])
+            card = opened(media, result.media_of(item).share)
             assert (card.format, card.size) == ("JPEG", (1200, 630))
     assert "index.md" in result.share_cards and "rolmodellen/index.md" in result.share_cards
     page = next(p for p in result.pages if p.src_uri == "rolmodellen/gedraaid.md")
-    assert f"image: {record(result, 'role_models', 'gedraaid').media['share']}\n" in page.text
-    card = opened(media, record(result, "role_models", "gedraaid").media["share"]).convert("RGB")
+    assert f"image: {record(result, 'role_models', 'gedraaid').share}\n" in page.text
+    card = opened(media, record(result, "role_models", "gedraaid").share).convert("RGB")
     assert card.getpixel((40, 300)) == pytest.approx((11, 92, 173), abs=2)  # campaign blue behind the title (JPEG)
     top, bottom = card.getpixel((1100, 40)), card.getpixel((1100, 560))
     assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # the upright photo on the right
@@ -218,7 +220,7 @@ def test_share_cards_for_every_record_and_titled_page(project):
 def test_share_cards_are_left_drawing_and_collected(cold):
     result = prepare(Project(cold, today=TODAY), background=True)
     decodes = pipeline.LAST_RUN["decodes"]
-    shared = {item.media["share"] for records in result.catalog.records.values() for item in records}
+    shared = {result.media_of(item).share for records in result.catalog.records.values() for item in records}
     shared |= set(result.share_cards.values())
     assert [len(work.assets) for work in result.pending] == [len(shared)]
     assert {a.dest_uri for a in result.pending[0].assets} == shared

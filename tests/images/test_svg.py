@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from stemsite.images import svg
+from stemsite.imagecheck import svg
 
 CORPUS = Path(__file__).parent / "corpus" / "svg"
 

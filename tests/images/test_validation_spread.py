@@ -8,7 +8,7 @@ import pytest
 from images_support import png_header_only, write
 from support import SAMPLE_DATA, TODAY, make_project
 
-from stemsite.images import inspect
+from stemsite.imagecheck import inspect
 from stemsite.project import Project
 from stemsite.validate import record_file
 from stemsite.validate.dataset import validate_project

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from images_support import SlowJob
 
-from stemsite.build import Asset, Pending, SiteBuild
-from stemsite.images.work import CHUNK, POOL_FROM, start_jobs
+from stemsite.sitebuild import Asset, Pending, SiteBuild
+from stemsite.workers import CHUNK, POOL_FROM, start_jobs
 from stemsite.problems import DataError, Report
 
 
@@ -69,13 +69,11 @@ def test_a_build_whose_pending_work_fails_drops_the_rest(tmp_path):
 def test_a_failed_mkdocs_build_stops_drawing_its_cards(tmp_path, monkeypatch):
     import mkdocs_hooks
 
-    from stemsite import mkdocs_adapter
-
     jobs = [SlowJob(f"k{n}", tmp_path, seconds=0.01) for n in range(20 * CHUNK)]
     (drawing,), _ = start_jobs([jobs], tmp_path)
     build = SiteBuild(project=None, catalog=None)  # type: ignore[arg-type]
     build.pending = [Pending(drawing.wait, drawing.cancel, [])]
-    monkeypatch.setattr(mkdocs_adapter._State, "build", build)
+    monkeypatch.setattr(mkdocs_hooks.adapter.state, "build", build)
     mkdocs_hooks.on_build_error(error=RuntimeError("strikte build mislukt"))
     wait(drawing.chunks)
     assert build.pending == [] and len(made(tmp_path)) < len(jobs) // 2

@@ -72,5 +72,5 @@ def test_a_kept_page_template_cannot_show_other_records(project: Project):
                         + '{% for event in catalog.collection("events") %}{{ event.label }}{% endfor %}\n',
                         encoding="utf-8")
     with pytest.raises(UndefinedError):
-        generate(result.catalog, project.theme / "records",
+        generate(result, project.theme / "records",
                  KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir))

@@ -1,4 +1,4 @@
-"""The two shortcuts record pages take (stemsite.mkdocs_adapter): prove they change nothing.
+"""The two shortcuts record pages take (stemsite.adapter): prove they change nothing.
 
 1. They skip Python-Markdown. Their bodies are single ``markdown="0"`` blocks, which Markdown
    returns as they are; the build hands that HTML to MkDocs directly. If a template ever relied
@@ -25,7 +25,7 @@ from mkdocs.utils import meta
 from support import REPO, build, make_project
 
 from stemsite.build import prepare
-from stemsite.mkdocs_adapter import _RecordPage
+from stemsite.adapter.record_pages import RecordPage
 from stemsite.search.cache import SectionCache
 from stemsite.project import Project
 
@@ -41,7 +41,7 @@ def test_record_pages_are_what_markdown_would_make_of_them(sample_project: Path,
     assert len(record_pages) > 10
     sections = SectionCache(tmp_path)
     for page in record_pages:
-        record = _RecordPage(page, File(page.src_uri, None, config.site_dir, config.use_directory_urls), config,
+        record = RecordPage(page, File(page.src_uri, None, config.site_dir, config.use_directory_urls), config,
                              sections)
         record.read_source(config)
         # The metadata MkDocs would have read from the page as a file with front matter.

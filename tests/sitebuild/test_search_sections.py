@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from stemsite.build import prepare
-from stemsite.mkdocs_adapter import _RecordPage
+from stemsite.adapter.record_pages import RecordPage
 from stemsite.search.cache import SectionCache
 from stemsite.project import Project
 from stemsite.search.sections import search_entries
@@ -41,7 +41,7 @@ def test_record_pages_get_the_entries_materials_parser_makes(tmp_path_factory: p
     assert len(pages) > 5 * len(PAYLOADS)
     sections, cache = 0, SectionCache(tmp_path)
     for page in pages:
-        record = _RecordPage(page, File(page.src_uri, None, config.site_dir, config.use_directory_urls), config, cache)
+        record = RecordPage(page, File(page.src_uri, None, config.site_dir, config.use_directory_urls), config, cache)
         record.read_source(config)
         html = page.body.replace(' markdown="0"', "")
         expected = _materials_entries(html, record.url, record.meta)

@@ -18,11 +18,10 @@ from ..collections import COLLECTIONS, Collection
 from ..validate import formats
 from ..validate.dataset import Dataset
 from ..validate.record_file import RawRecord
-
 from ..vocabularies import Vocabulary
 
 
-@dataclass
+@dataclass(frozen=True)
 class Record:
     """One record of one collection, ready for pages, feeds and exports."""
 
@@ -32,13 +31,16 @@ class Record:
     """Path of the YAML file, relative to the project root (not `source`: records may have a `source` field)."""
     data: dict[str, Any]
     image: Path | None = None
-    media: dict[str, Any] = field(default_factory=dict)
-    """Filled by asset producers before pages are generated (e.g. ``media["picture"]``)."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """``(collection name, slug)``: unique in the catalog, the key of what producers make for it."""
+        return (self.collection.name, self.slug)
 
     @property
     def page_url(self) -> str:
         """Site-relative URL of the record's page, e.g. ``academies/maldegem/``."""
-        return f"{self.collection.section}/{self.slug}/"
+        return self.collection.page_url(self.slug)
 
     @property
     def label(self) -> str:

@@ -15,7 +15,7 @@ The repository and the sign-in service come from the environment (the deploy set
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
@@ -23,10 +23,9 @@ from .. import places
 from ..collections import COLLECTIONS, Collection
 from ..validate import schemas as schema_files
 from ..vocabularies import Vocabulary
+from ..sitebuild import Asset, Produced, SiteBuild
 from .yaml_out import schema_line
 
-if TYPE_CHECKING:  # build.py imports this module to register the producer
-    from ..build import Asset, SiteBuild
 
 PLACEHOLDER_REPO = "EIGENAAR/REPOSITORY-INVULLEN"
 """Shown when ``STEMSITE_CMS_REPO`` is not set: sign-in then fails visibly, never silently."""
@@ -199,16 +198,14 @@ def render(config: dict[str, Any]) -> str:
     return head + yaml.dump(config, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
 
 
-def produce(build: SiteBuild) -> list[Asset]:
+def produce(build: SiteBuild) -> Produced:
     """``admin/config.yml`` and the admin page (the CMS bundle itself is a theme asset)."""
-    from ..build import Asset  # build.py imports this module first: take Asset once build is loaded
-
     project = build.project
     vocabularies = build.catalog.vocabularies
     schemas = {c.name: schema_files.sync_enums(schema_files.load_schema(project.schemas / f"{c.name}.schema.json"),
                                                vocabularies) for c in COLLECTIONS}
     config = cms_config(schemas, vocabularies, project.site_url)
-    return [
+    return Produced(assets=[
         Asset("admin/config.yml", content=render(config).encode("utf-8")),
         Asset("admin/index.html", source=project.theme / "admin" / "index.html"),
-    ]
+    ])

@@ -16,16 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from .. import cli, places
+from .. import places
 from ..collections import BY_KIND, Collection
-from ..images import inspect as image_inspect
+from ..imagecheck import inspect as image_inspect
 from ..problems import Report
 from ..project import Project, find_root
 from ..validate import schemas as schema_files
 from ..validate.dataset import validate_project
-from ..vocabularies import Vocabulary, load_vocabularies
+from ..load.vocabularies import load_vocabularies
+from ..vocabularies import Vocabulary
 from .fields import Field, fields, put, required_now
-from .yaml_out import dump_record, slugify
+from ..slugs import slugify
+from .yaml_out import dump_record
 
 Ask = Callable[[str], str]
 """Asks one question and returns the answer (``input`` on a terminal)."""
@@ -255,6 +257,3 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument("rest", nargs=argparse.REMAINDER)
     new.set_defaults(func=cmd_new)
 
-
-if register not in cli.EXTRA_COMMANDS:
-    cli.EXTRA_COMMANDS.append(register)

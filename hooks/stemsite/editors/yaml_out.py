@@ -8,24 +8,9 @@ our loader keeps them text anyway), and text with line breaks becomes a ``|`` bl
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 import yaml
-
-MAX_SLUG = 60
-"""Long enough for any organisation's name, short enough for a file name and a URL."""
-
-
-def slugify(name: str) -> str:
-    """``"Sterrenwacht Gènt & Co"`` → ``"sterrenwacht-gent-co"``: ASCII, accents folded, dashes, at most 60."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    if len(slug) > MAX_SLUG:
-        cut = slug[:MAX_SLUG]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
-    return slug
 
 
 class _RecordDumper(yaml.SafeDumper):

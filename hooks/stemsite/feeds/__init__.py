@@ -1,6 +1,6 @@
-"""Files made from the catalog besides pages: badges, the Atom feed, open data (JSON, CSV).
+"""Files made from the catalog besides pages: badges, feeds (Atom, iCalendar), JSON-LD, open data.
 
-Each module offers an asset producer (registered in ``build.ASSET_PRODUCERS``); they run
-after validation and before pages are generated, so what they attach to ``record.media``
-(a badge, share links) is there when the templates lay out the signatory pages.
+Each module offers a producer (listed in ``build.PRODUCERS``) that returns a
+:class:`~stemsite.sitebuild.Produced`: its files and what it made per record (a badge, a
+calendar file), which pages read as the record's media.
 """

@@ -9,20 +9,17 @@ signatories gives the same feed and readers see nothing new.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from ..catalog import Record
-from ..pages.render import date_nl
+from ..catalog.views.charter import WALL_SECTION, newest
+from ..dutch import date_nl
 from ..project import TIMEZONE
-from .charter import newest
+from ..sitebuild import Asset, Produced, SiteBuild
 from .urls import absolute
 
-if TYPE_CHECKING:  # build.py imports this module to register the producer
-    from ..build import Asset, SiteBuild
-
-FEED = "charter/ondertekenaars/feed.xml"
-WALL = "charter/ondertekenaars/"
+WALL = f"{WALL_SECTION}/"
+FEED = f"{WALL}feed.xml"
 ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -72,8 +69,6 @@ def feed_xml(build: SiteBuild) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def produce(build: SiteBuild) -> list[Asset]:
+def produce(build: SiteBuild) -> Produced:
     """``/charter/ondertekenaars/feed.xml``."""
-    from ..build import Asset  # build.py imports this module first: take Asset once build is loaded
-
-    return [Asset(FEED, content=feed_xml(build))]
+    return Produced(assets=[Asset(FEED, content=feed_xml(build))])

@@ -14,20 +14,16 @@ page URL for the copy-paste HTML. (Share links are on every page, from
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..catalog import Record
-from ..pages.render import date_nl
+from ..dutch import date_nl
+from ..sitebuild import Asset, Badge, Produced, RecordMedia, SiteBuild
 from ..stored import store
 from .urls import absolute
-
-if TYPE_CHECKING:  # build.py imports this module to register the producer
-    from ..build import Asset, SiteBuild
 
 GENERIC = "badge/stem-charter.svg"
 WIDTH = 320
@@ -35,19 +31,6 @@ NAME_CHARS = 34
 """Characters per name line that fit 15 px text in the badge's width (a safe average)."""
 NAME_LINES = 2
 LINE_HEIGHT = 20
-
-
-@dataclass(frozen=True)
-class Badge:
-    """A badge file and what an ``<img>`` needs to show it without layout shift."""
-
-    src: str
-    """Site-relative path, e.g. ``badge/naam.svg``."""
-    url: str
-    """Absolute address, for HTML pasted on another site."""
-    width: int
-    height: int
-    alt: str
 
 
 def badge_path(slug: str) -> str:
@@ -75,8 +58,6 @@ def _render(build: SiteBuild, template: str, **context) -> bytes:
 
 
 def _signatory_badge(build: SiteBuild, record: Record) -> tuple[Asset, Badge]:
-    from ..build import Asset  # build.py imports this module first: take Asset once build is loaded
-
     lines = name_lines(record.label)
     height = 84 + LINE_HEIGHT * len(lines)
     signed = date_nl(record["signed_on"])
@@ -84,19 +65,15 @@ def _signatory_badge(build: SiteBuild, record: Record) -> tuple[Asset, Badge]:
                       name=record.label, signed=signed)
     path = badge_path(record.slug)
     badge = Badge(path, absolute(build.project, path), WIDTH, height,
-                  f"{record.label} ondertekende het STEM-charter op {signed}")
+                  f"{record.label} ondertekende het STEM-charter op {signed}", absolute(build.project, record.page_url))
     return Asset(path, source=store(build.project.cache_dir / "badges", content, ".svg")), badge
 
 
-def produce(build: SiteBuild) -> list[Asset]:
-    """The generic badge and one per signatory on the wall; attaches each badge to its record."""
-    from ..build import Asset  # build.py imports this module first: take Asset once build is loaded
-
-    assets = [Asset(GENERIC, content=_render(build, "stem-charter.svg", width=240, height=64))]
+def produce(build: SiteBuild) -> Produced:
+    """The generic badge and one per signatory on the wall, each in its record's media."""
+    produced = Produced(assets=[Asset(GENERIC, content=_render(build, "stem-charter.svg", width=240, height=64))])
     for record in build.catalog.signatories_on_wall():
         asset, badge = _signatory_badge(build, record)
-        assets.append(asset)
-        page_url = absolute(build.project, record.page_url)
-        record.media["badge"] = badge
-        record.media["page_url"] = page_url
-    return assets
+        produced.assets.append(asset)
+        produced.media[record.key] = RecordMedia(badge=badge)
+    return produced

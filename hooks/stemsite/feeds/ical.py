@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
 from ..catalog import Catalog, Record
 from ..catalog.queries import local_moment
-from ..pages.render import municipality_name
+from ..dutch import municipality_name
+from ..sitebuild import Asset, Produced, RecordMedia, SiteBuild
 from .urls import absolute
-
-if TYPE_CHECKING:
-    from ..build import Asset, SiteBuild
 
 FEED_URI = "agenda.ics"
 PRODID = "-//STEM-platform//STEM voor morgen agenda//NL"
@@ -29,7 +26,7 @@ PRODID = "-//STEM-platform//STEM voor morgen agenda//NL"
 
 def event_file_uri(event: Record) -> str:
     """Where an event's own ``.ics`` download lives, beside its page folder."""
-    return f"{event.collection.section}/{event.slug}.ics"
+    return event.collection.file_of(event.slug, "ics")
 
 
 def _when(value: date | datetime) -> date | datetime:
@@ -110,14 +107,13 @@ def _timezone(tzid: str) -> Timezone | None:
         return None
 
 
-def agenda_feeds(build: SiteBuild) -> list[Asset]:
-    """Asset producer: ``agenda.ics`` and one ``.ics`` per event (URL in ``record.media["ics"]``)."""
-    from ..build import Asset  # build.py registers this producer: import it only once build is loaded
-
+def agenda_feeds(build: SiteBuild) -> Produced:
+    """Producer: ``agenda.ics`` and one ``.ics`` per event (its URL in the event's media)."""
     catalog = build.catalog
     events = sorted(catalog.collection("events"), key=lambda e: (local_moment(e["starts"]), e.slug))
-    assets = [Asset(FEED_URI, content=calendar(events, catalog, build, "STEM voor morgen: agenda"))]
+    produced = Produced(assets=[Asset(FEED_URI, content=calendar(events, catalog, build, "STEM voor morgen: agenda"))])
     for event in events:
-        event.media["ics"] = event_file_uri(event)
-        assets.append(Asset(event.media["ics"], content=calendar([event], catalog, build, event["title"])))
-    return assets
+        uri = event_file_uri(event)
+        produced.media[event.key] = RecordMedia(ics=uri)
+        produced.assets.append(Asset(uri, content=calendar([event], catalog, build, event["title"])))
+    return produced

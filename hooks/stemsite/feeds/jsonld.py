@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..catalog import Record
 from ..catalog.queries import local_moment
-from ..pages.render import municipality_name, province_name
+from ..dutch import municipality_name, province_name
+from ..sitebuild import Produced, RecordMedia, SiteBuild
 from .urls import absolute
-
-if TYPE_CHECKING:
-    from ..build import Asset, SiteBuild
 
 _SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                 0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -60,13 +58,12 @@ def event_data(event: Record, page_url: str) -> dict[str, Any]:
     return data
 
 
-def event_jsonld(event: Record, page_url: str) -> str:
+def event_jsonld_text(event: Record, page_url: str) -> str:
     """The Event as script-safe JSON-LD text."""
     return script_safe_json(event_data(event, page_url))
 
 
-def attach_event_jsonld(build: SiteBuild) -> list[Asset]:
-    """Asset producer: put each event's JSON-LD in ``record.media["jsonld"]`` (no files)."""
-    for event in build.catalog.collection("events"):
-        event.media["jsonld"] = event_jsonld(event, absolute(build.project, event.page_url))
-    return []
+def event_jsonld(build: SiteBuild) -> Produced:
+    """Producer: each event's JSON-LD in its media (no files)."""
+    return Produced(media={event.key: RecordMedia(jsonld=event_jsonld_text(event, absolute(build.project, event.page_url)))
+                           for event in build.catalog.collection("events")})

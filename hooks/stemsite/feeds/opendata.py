@@ -11,14 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..catalog import Record
-from .charter import figures, place_of
+from ..collections import BY_NAME
+from ..catalog.views.charter import figures, place_of
+from ..sitebuild import Asset, Produced, SiteBuild
 from .urls import absolute
 
-if TYPE_CHECKING:  # build.py imports this module to register the producer
-    from ..build import Asset, SiteBuild
 
 JSON_PATH = "api/signatories.json"
 CSV_PATH = "api/signatories.csv"
@@ -60,7 +60,7 @@ def _json(build: SiteBuild, rows: list[dict[str, Any]]) -> bytes:
         "title": "Ondertekenaars van het STEM-charter",
         "license": LICENSE,
         "generated_on": build.catalog.today.isoformat(),
-        "source": absolute(build.project, "charter/ondertekenaars/"),
+        "source": absolute(build.project, BY_NAME["signatories"].index_url),
         "on_wall": numbers.signatories,
         "withdrawn": numbers.withdrawn,
         "signatories": rows,
@@ -84,9 +84,7 @@ def _csv(rows: list[dict[str, Any]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def produce(build: SiteBuild) -> list[Asset]:
+def produce(build: SiteBuild) -> Produced:
     """Both exports, every signatory (withdrawn ones included), ordered by name."""
-    from ..build import Asset  # build.py imports this module first: take Asset once build is loaded
-
     rows = [row(build, r) for r in build.catalog.collection("signatories")]
-    return [Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=_csv(rows))]
+    return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=_csv(rows))])

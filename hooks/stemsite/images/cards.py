@@ -20,10 +20,10 @@ import yaml
 from PIL import Image, ImageDraw, ImageFont
 
 from ..stored import write_atomic
-from .cache import code_version, short_key
+from ..image_cache import code_version, short_key
 from .raster import crop_region, flatten, load_oriented, trim
 
-VERSION = "card-" + code_version("cards.py", "raster.py")
+VERSION = "card-" + code_version("images/cards.py", "images/raster.py")
 SIZE = (1200, 630)
 BLUE = "#0b5cad"
 """--stem-blue in theme/assets/stylesheets/site.css: white text on it passes WCAG AA."""

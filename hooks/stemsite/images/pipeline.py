@@ -1,9 +1,8 @@
 """The image asset producer: logos, photos and share cards, once per content hash.
 
-Runs before pages are generated (see ``build.ASSET_PRODUCERS``) and fills
-``record.media``: ``picture`` (and ``picture_large`` for role models) for the macro in
-``theme/records/_picture.html``, ``share`` with the record's share card; and
-``SiteBuild.share_cards`` for hand-written and index pages.
+Runs first (``build.MEDIA_PRODUCERS``) and returns, per record, ``picture`` (and
+``picture_large`` for role models) for the macro in ``theme/records/_picture.html`` and
+``share``, the record's share card; and the share cards of hand-written and index pages.
 
 Order: first every job is described and keyed (cheap: read bytes, hash), then the jobs
 whose manifest or card is not in the cache run in worker processes, then the media are
@@ -21,41 +20,40 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..catalog import Record
 from ..collections import COLLECTIONS
+from ..sitebuild import Asset, Pending, Picture, Produced, RecordMedia, SiteBuild
 from ..stored import reuse, write_atomic
-from . import cards, raster, svg
-from .cache import FOLDER, code_version, read_manifest, settings_text, short_key, write_manifest
-from .inspect import sniff
-from .work import start_jobs
+from . import cards, raster
+from ..imagecheck import svg
+from ..image_cache import FOLDER, code_version, read_manifest, settings_text, short_key, write_manifest
+from ..imagecheck.inspect import sniff
+from ..workers import start_jobs
 
-if TYPE_CHECKING:  # build.py imports this module to register the producer
-    from ..build import Asset, SiteBuild
-
-RECIPES = {"signatories": raster.LOGO, "role_models": raster.PHOTO, "practices": raster.PRACTICE}
 DEFAULT_FOCUS = (0.5, 0.4)
 """Without a focal point, a portrait is cut a little above the middle, where faces usually are."""
-SVG_VERSION = "svg-" + code_version("svg.py", "pipeline.py")
-KICKERS = {"signatory": "Ondertekenaar van het STEM-charter", "role-model": "Rolmodel", "academy": "STEM-academie",
-           "practice": "Goede praktijk", "event": "Agenda"}
+SVG_VERSION = "svg-" + code_version("imagecheck/svg.py", "images/pipeline.py")
 PAGE_KICKER = "Het Vlaamse STEM-platform"
 LAST_RUN: dict[str, int] = {}
 """What the last :func:`produce` did in this process: jobs run, files decoded (the cards' once they are
 drawn), workers used."""
 
 
-def produce(site: SiteBuild) -> list[Asset]:
-    """Make (or find in the cache) every image; fill the media; return the files. Share cards go on
-    drawing after this returns: their files are :class:`~stemsite.build.Pending` on ``site``."""
-    from ..build import Asset, Pending  # build.py imports this module: resolve at call time
+def produce(site: SiteBuild) -> Produced:
+    """Make (or find in the cache) every image; return the files and each record's pictures and card.
+    Share cards go on drawing after this returns: their files are :class:`~stemsite.sitebuild.Pending`."""
     out_dir = site.project.cache_dir / FOLDER
     assets: dict[str, Asset] = {}
     raster_jobs: list[tuple[Record, raster.RasterJob]] = []
     svgs: list[tuple[Record, bytes, raster.Recipe]] = []
-    for name, recipes in RECIPES.items():
-        for record in site.catalog.collection(name):
+    media: dict[tuple[str, str], dict[str, Any]] = {}
+    for collection in COLLECTIONS:
+        if collection.image_recipe is None:
+            continue
+        recipes = raster.RECIPES[collection.image_recipe]
+        for record in site.catalog.collection(collection.name):
             if record.image is None or record.get("withdrawn_on"):
                 continue
             data = record.image.read_bytes()
@@ -75,7 +73,7 @@ def produce(site: SiteBuild) -> list[Asset]:
     (pictures, drawing), workers = start_jobs([pictures_todo, cards_todo], site.project.root)
     try:
         for record, data, recipe in svgs:  # while the workers decode (an SVG is only measured, once)
-            record.media["picture"] = _svg_picture(record.image, data, out_dir, recipe, assets)
+            media.setdefault(record.key, {})["picture"] = _svg_picture(record.image, data, out_dir, recipe, assets)
         decodes = pictures.wait()
     except BaseException:
         pictures.cancel()
@@ -84,23 +82,24 @@ def produce(site: SiteBuild) -> list[Asset]:
     LAST_RUN.update(jobs=len(pictures_todo) + len(cards_todo), decodes=decodes, workers=workers)
     for record, job in raster_jobs:
         manifest = manifests[job.key] or read_manifest(job.manifest_path) or {}  # read now when made just now
-        record.media.update(raster.pictures(manifest))
+        media.setdefault(record.key, {}).update(raster.pictures(manifest))
         for name in raster.output_files(manifest):
             assets[f"media/{name}"] = Asset(f"media/{name}", source=out_dir / name)
     cards_made: dict[str, Asset] = {}
+    page_cards: dict[str, str] = {}
     for target, job in card_jobs:
         url = f"media/{job.file_name}"
         cards_made[url] = Asset(url, source=out_dir / job.file_name)
         if isinstance(target, Record):
-            target.media["share"] = url
+            media.setdefault(target.key, {})["share"] = url
         else:
-            site.share_cards[target] = url
+            page_cards[target] = url
 
     def cards_drawn() -> None:
         LAST_RUN["decodes"] += drawing.wait()
 
-    site.pending.append(Pending(cards_drawn, drawing.cancel, list(cards_made.values())))
-    return list(assets.values())
+    return Produced(assets=list(assets.values()), media={key: RecordMedia(**made) for key, made in media.items()},
+                    share_cards=page_cards, pending=[Pending(cards_drawn, drawing.cancel, list(cards_made.values()))])
 
 
 def _focus(record: Record) -> tuple[float, float]:
@@ -111,9 +110,8 @@ def _focus(record: Record) -> tuple[float, float]:
 
 
 def _svg_picture(path: Path, data: bytes, out_dir: Path, recipe: raster.Recipe, assets: dict[str, Asset]
-                 ) -> raster.Picture:
+                 ) -> Picture:
     """An accepted SVG is served byte for byte under its hash; only its size is computed (once)."""
-    from ..build import Asset
     key = short_key(data, SVG_VERSION)
     manifest_path = out_dir / f"{key}.json"
     manifest = read_manifest(manifest_path) if reuse(manifest_path) else None
@@ -127,7 +125,7 @@ def _svg_picture(path: Path, data: bytes, out_dir: Path, recipe: raster.Recipe, 
     if not reuse(served):
         write_atomic(served, data)
     assets[url] = Asset(url, source=served)
-    return raster.Picture(kind="svg", src=url, width=manifest["width"], height=manifest["height"])
+    return Picture(kind="svg", src=url, width=manifest["width"], height=manifest["height"])
 
 
 def _card_jobs(site: SiteBuild, out_dir: Path) -> list[tuple[Record | str, cards.CardJob]]:
@@ -147,11 +145,11 @@ def _card_jobs(site: SiteBuild, out_dir: Path) -> list[tuple[Record | str, cards
         jobs.append((target, cards.CardJob(title, kicker, brand, image, kind, photo, focus, fonts_dir, key, out_dir)))
 
     for collection in COLLECTIONS:
-        add(f"{collection.section}/index.md", collection.title, PAGE_KICKER, None, False, DEFAULT_FOCUS)
+        add(collection.index_source, collection.title, PAGE_KICKER, None, False, DEFAULT_FOCUS)
         for record in site.catalog.collection(collection.name):
             image = None if record.get("withdrawn_on") else record.image
-            add(record, cards.clean_text(record.label), KICKERS[collection.kind], image,
-                collection.name != "signatories", _focus(record))
+            add(record, cards.clean_text(record.label), collection.card_kicker, image,
+                collection.image_recipe != "logo", _focus(record))
     content = site.project.root / "content"
     for path in sorted(content.rglob("*.md")) if content.is_dir() else []:
         title = cards.page_title(path)

@@ -23,10 +23,11 @@ from typing import Any
 from PIL import Image, ImageChops, ImageCms, ImageOps
 
 from ..stored import reuse, write_atomic
-from .cache import code_version, read_manifest, write_manifest
-from .inspect import open_image
+from ..image_cache import code_version, read_manifest, write_manifest
+from ..imagecheck.inspect import open_image
+from ..sitebuild import Picture
 
-VERSION = "raster-" + code_version("raster.py", "inspect.py")
+VERSION = "raster-" + code_version("images/raster.py", "imagecheck/inspect.py")
 """Part of every key: a change to the code makes new files instead of reusing old ones."""
 DENSITIES = (1, 2)
 """The screens files are made for: 1x, and 2x where the source has the pixels."""
@@ -54,7 +55,7 @@ class Recipe:
     """One shape an image is shown in."""
 
     name: str
-    """Media key in ``record.media`` and part of the file name (``picture``, ``picture_large``)."""
+    """Field of :class:`~stemsite.sitebuild.RecordMedia` and part of the file name (``picture``, ``picture_large``)."""
     box: tuple[int, int]
     """Width and height in CSS pixels."""
     crop: bool
@@ -68,20 +69,9 @@ PHOTO = (Recipe("picture", (320, 400), crop=True, fallback="jpeg"),
          Recipe("picture_large", (480, 600), crop=True, fallback="jpeg"))
 """4:5 like the cards of the gallery; the larger one for the role model's own page."""
 PRACTICE = (Recipe("picture", (480, 320), crop=True, fallback="jpeg"),)
+RECIPES = {"logo": LOGO, "photo": PHOTO, "wide": PRACTICE}
+"""By ``Collection.image_recipe``."""
 """3:2: a scene of an activity, not a portrait."""
-
-
-@dataclass(frozen=True)
-class Picture:
-    """What ``_picture.html`` reads; URLs are site-relative (``media/...``)."""
-
-    kind: str
-    src: str
-    width: int
-    height: int
-    srcset_webp: str = ""
-    srcset_fallback: str = ""
-    fallback_type: str = ""
 
 
 @dataclass(frozen=True)

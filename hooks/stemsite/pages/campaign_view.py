@@ -16,10 +16,10 @@ from functools import lru_cache
 from babel import Locale
 from babel.dates import format_date
 
-from .. import places
+from .. import dutch, places
 from ..catalog import Catalog, Record
 from ..catalog.coverage import covered_codes, served_municipalities
-from ..feeds import charter
+from ..catalog.views import charter
 from .collections_view import province_value
 
 
@@ -31,7 +31,7 @@ def _dutch() -> Locale:
 def plural(count: int, one: str, other: str) -> str:
     """``1 academie``, ``2 academies``, ``0 academies``: the Dutch plural rule from Babel's CLDR data."""
     word = one if _dutch().plural_form(count) == "one" else other
-    return f"{charter.number_nl(count)} {word}"
+    return f"{dutch.number_nl(count)} {word}"
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def home_counters(catalog: Catalog) -> list[Counter]:
 
     note = ""
     if f.employees:
-        note = f"samen {charter.number_nl(f.employees)} medewerkers"
+        note = f"samen {dutch.number_nl(f.employees)} medewerkers"
     return [
         Counter(f.signatories, word(f.signatories, "ondertekenaar van het charter", "ondertekenaars van het charter"),
                 *(("charter/ondertekenaars/", "Bekijk de charterwand") if f.signatories
@@ -214,6 +214,12 @@ def signatures_per_month(catalog: Catalog) -> MonthChart | None:
     return MonthChart(CHART_WIDTH, CHART_HEIGHT, baseline, bars, f"Ondertekeningen per maand. {description}.")
 
 
-FILTERS = {"plural": plural}
+def place_name(code: str | None) -> str:
+    """``Maldegem (Oost-Vlaanderen)``, but ``Antwerpen`` alone where the province bears the same name."""
+    name, province = dutch.municipality_name(code), dutch.province_name(code)
+    return f"{name} ({province})" if province and province != name else name
+
+
+FILTERS = {"plural": plural, "place_name": place_name}
 GLOBALS = {"home_counters": home_counters, "used_terms": used_terms, "academy_provinces": academy_provinces,
            "signatures_per_month": signatures_per_month, "area_tokens": area_tokens}

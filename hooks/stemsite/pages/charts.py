@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..dutch import number_nl, percent_nl
+
 WIDTH = 400
 """Width of the view box; font sizes are chosen for it (16 units ≈ 14 px on a 360 px phone)."""
 VALUE_SPACE = 120
@@ -62,13 +64,6 @@ class Chart:
     """``(series, name, x)`` of each legend entry; empty for a single series."""
 
 
-def percent_text(value: float, decimals: int = 2) -> str:
-    """``58,41%`` as the source prints it (Dutch decimal comma)."""
-    return f"{value:.{decimals}f}".replace(".", ",") + "%"
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def grouped_bars(chart_id: str, title: str, description: str, labels: list[str], series: list[str],
@@ -107,13 +102,13 @@ def bar_chart(table) -> Chart:
     labels = [row["label"] for row in table.rows]
     if table.shares == "verhouding":
         values = [[row["percents"][0]] for row in table.rows]
-        texts = [[f"{_number(row['counts'][-1])} van {_number(row['counts'][0])} ({percent_text(row['percents'][0])})"]
+        texts = [[f"{number_nl(row['counts'][-1])} van {number_nl(row['counts'][0])} ({percent_nl(row['percents'][0], 2)})"]
                  for row in table.rows]
         return grouped_bars(f"grafiek-{table.slug}", table.title, table.get("description", table.title), labels,
                             [table.columns[-1]], values, texts, whole=100)
     count = len(table.columns) - (1 if table.get("sum_column") else 0)
     values = [row["counts"][:count] for row in table.rows]
-    texts = [[_number(v) for v in row["counts"][:count]] for row in table.rows]
+    texts = [[number_nl(v) for v in row["counts"][:count]] for row in table.rows]
     return grouped_bars(f"grafiek-{table.slug}", table.title, table.get("description", table.title), labels,
                         list(table.columns[:count]), values, texts)
 
@@ -122,7 +117,7 @@ def share_chart(coverage) -> Chart:
     """Per province, the share of its current municipalities with an academy (``catalog.coverage``)."""
     labels = [p.name for p in coverage.provinces]
     values = [[p.percent] for p in coverage.provinces]
-    texts = [[f"{len(p.covered)} van {p.total} ({percent_text(p.percent, 0)})"] for p in coverage.provinces]
+    texts = [[f"{len(p.covered)} van {p.total} ({percent_nl(p.percent)})"] for p in coverage.provinces]
     description = ("Per provincie en Brussel het aandeel van de huidige gemeenten met een actieve STEM-academie: "
                    + "; ".join(f"{p.name} {len(p.covered)} van {p.total}" for p in coverage.provinces) + ".")
     return grouped_bars("grafiek-dekking", "Gemeenten met een STEM-academie, per provincie", description,

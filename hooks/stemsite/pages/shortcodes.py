@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..catalog import Catalog
+from ..sitebuild import SiteBuild
 from .campaign_view import honest_links
 from .render import environment
 
@@ -21,16 +21,19 @@ class ShortcodeError(ValueError):
     """A marker that names no template."""
 
 
-def expand(markdown: str, catalog: Catalog, templates: Path, root: str, page_uri: str = "") -> str:
+def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri: str = "") -> str:
     """Replace every marker with its rendered template (HTML, left untouched by Markdown), and point
-    links into filtered lists that would show nothing at the whole list (``campaign_view.honest_links``)."""
+    links into filtered lists that would show nothing at the whole list (``campaign_view.honest_links``).
+
+    Templates get the catalog and ``media_of(record)``, what the producers made for a record.
+    """
 
     def render(match: re.Match[str]) -> str:
         name = match.group(1)
         if not (templates / f"{name}.html").is_file():
             raise ShortcodeError(f"{page_uri}: onbekende shortcode 'stem:{name}' "
                                  f"(geen sjabloon theme/shortcodes/{name}.html)")
-        html = environment(templates).get_template(f"{name}.html").render(catalog=catalog, root=root)
+        html = environment(templates).get_template(f"{name}.html").render(catalog=build.catalog, media_of=build.media_of, root=root)
         return "\n\n" + html.strip() + "\n\n"
 
-    return MARKER.sub(render, honest_links(markdown, catalog))
+    return MARKER.sub(render, honest_links(markdown, build.catalog))

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from ..collections import BY_NAME, COLLECTIONS, Collection
-from ..images import inspect as image_inspect
+from ..imagecheck import inspect as image_inspect
 from ..load.files import SLUG_PATTERN, relpath
 from ..problems import Report
 from ..project import Project
-from ..vocabularies import Vocabulary, load_vocabularies
+from ..load.vocabularies import load_vocabularies
+from ..vocabularies import Vocabulary
 from . import schemas
 from .cache import RecordCache
 from .figures import FigureTable, load_figures
@@ -77,7 +78,7 @@ def _collect_folder(collection: Collection, folder: Path, project: Project, repo
                        "gebruik alleen kleine letters, cijfers en koppeltekens, bv. mijn-organisatie.yml")
             continue
         if stem in collection.reserved_slugs:
-            report.add(rel, 1, "bestandsnaam", f"de naam '{stem}' is voorbehouden: /{collection.section}/{stem}/ is al een pagina",
+            report.add(rel, 1, "bestandsnaam", f"de naam '{stem}' is voorbehouden: /{collection.page_url(stem)} is al een pagina",
                        "kies een andere bestandsnaam, bv. de volledige naam van de organisatie")
             continue
         if written_ext == "yml":

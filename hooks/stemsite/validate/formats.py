@@ -62,14 +62,18 @@ def check_https_url(value: str) -> str:
     if scheme != "https":
         what = f"'{scheme}:'-adressen" if scheme else "adressen zonder https://"
         raise FormatProblem(f"{what} zijn niet toegelaten, alleen https://", fix)
-    parts = urlsplit(stripped)
+    try:
+        parts = urlsplit(stripped)
+        port = parts.port  # reading it checks it: a port out of range or not a number raises
+    except ValueError:  # an unclosed "[" (IPv6) or a broken port: the standard library cannot read it
+        raise FormatProblem(f"'{value}' is geen geldig adres", fix) from None
     if not stripped.startswith("https://"):
         raise FormatProblem("het adres moet met kleine letters https:// beginnen", fix)
     if "@" in parts.netloc:
         raise FormatProblem("een adres met gebruikersnaam of wachtwoord (iets@) is niet toegelaten",
                             "laat het deel voor de @ weg")
     host = (parts.hostname or "").lower()
-    if parts.port is not None or not _HOST.fullmatch(host):
+    if port is not None or not _HOST.fullmatch(host):
         raise FormatProblem(f"'{parts.netloc or value}' is geen geldige domeinnaam", fix)
     return value
 

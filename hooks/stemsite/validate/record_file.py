@@ -18,8 +18,8 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from ..collections import BY_NAME, Collection
-from ..images import inspect as image_inspect
-from ..images.work import workers_for
+from ..imagecheck import inspect as image_inspect
+from ..workers import workers_for
 from ..load.files import parse_file, relpath
 from ..problems import Problem, Report
 from ..project import Project

@@ -1,6 +1,6 @@
 """Validation problems as GitHub annotations, and the pull request's job summary.
 
-``python -m stemsite.ci.annotations`` validates the project, prints one ``::error`` workflow
+``python -m stemsite.workflows.annotations`` validates the project, prints one ``::error`` workflow
 command per problem (GitHub shows it on the file and line of the pull request), appends a
 Markdown summary to ``$GITHUB_STEP_SUMMARY`` and exits non-zero when there are problems.
 
@@ -67,7 +67,7 @@ class ChangedRecord:
     @property
     def page(self) -> str:
         """The page's path in the built site (and in the preview ZIP)."""
-        return f"{self.collection.section}/{self.slug}/"
+        return self.collection.page_url(self.slug)
 
 
 _STATUS_ORDER = ("toegevoegd", "hernoemd", "gekopieerd", "verwijderd", "gewijzigd")
@@ -137,7 +137,7 @@ def site_url_of(root: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Validate, print annotations, write the summary; 1 when the data has problems."""
-    parser = argparse.ArgumentParser(prog="python -m stemsite.ci.annotations", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m stemsite.workflows.annotations", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="de map van het project (standaard: hier)")
     parser.add_argument("--base", default="", help="basiscommit van de pull request (git diff BASIS...HEAD)")
     parser.add_argument("--artifact-url", default="", help="adres van het artefact met de gebouwde site")

@@ -1,6 +1,6 @@
 """Turn an approved "STEM-charter ondertekenen" issue into a signatory file and its logo.
 
-``python -m stemsite.ci.issue_form --event "$GITHUB_EVENT_PATH" --out DIR`` reads the issue
+``python -m stemsite.workflows.issue_form --event "$GITHUB_EVENT_PATH" --out DIR`` reads the issue
 from the event GitHub wrote to disk (so no answer ever passes through a shell or an
 expression), and writes into ``DIR``: ``result.json``, the files for the pull request under
 ``files/``, its title and body, or ``comment.md`` listing in Dutch what to fix.
@@ -30,10 +30,12 @@ from ..problems import Problem, Report
 from ..project import Project, today_in_brussels
 from ..validate import coerce
 from ..validate.dataset import validate_project
-from ..editors.yaml_out import dump_record, slugify
-from ..vocabularies import load_vocabularies
+from ..editors.yaml_out import dump_record
+from ..slugs import slugify
+from ..load.vocabularies import load_vocabularies
 from . import attachments, markdown
-from .issue_answers import COMMITMENT_PREFIX, MAX_BODY_CHARS, NO_RESPONSE, Builder, Form, load_form, parse_body
+from .issue_answers import Builder
+from .issue_body import COMMITMENT_PREFIX, MAX_BODY_CHARS, NO_RESPONSE, Form, load_form, parse_body
 
 __all__ = ["COMMITMENT_PREFIX", "MAX_BODY_CHARS", "NO_RESPONSE", "emit_yaml", "load_form", "main", "prepare", "slugify"]
 
@@ -151,7 +153,7 @@ def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue
 
 def main(argv: list[str] | None = None, *, fetch: Callable[[str], bytes] = attachments.download) -> int:
     """Read the issue from the event file and prepare the pull request (or the list of problems)."""
-    parser = argparse.ArgumentParser(prog="python -m stemsite.ci.issue_form", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m stemsite.workflows.issue_form", description=__doc__.splitlines()[0])
     parser.add_argument("--event", type=Path, required=True, help="het gebeurtenisbestand ($GITHUB_EVENT_PATH)")
     parser.add_argument("--out", type=Path, required=True, help="map voor het resultaat")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="de map van het project (standaard: hier)")

@@ -14,7 +14,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 from urllib.request import HTTPErrorProcessor, HTTPRedirectHandler, HTTPSHandler, OpenerDirector, Request
 
-from ..images import inspect as image_inspect
+from ..imagecheck import inspect as image_inspect
 
 ATTACHMENT = re.compile(
     r"https://github\.com/user-attachments/"

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Protocol, Sequence
 
-from ..problems import DataError, Report
+from .problems import DataError, Report
 
 POOL_FROM = 8
 """Fewer jobs run in this process: starting workers costs more than they would save."""

@@ -22,9 +22,9 @@ from PIL import Image
 
 from . import svg
 from ..stored import write_atomic
-from .cache import code_version, content_key
+from ..image_cache import code_version, content_key
 
-VERSION = "inspect-" + code_version("inspect.py", "svg.py")
+VERSION = "inspect-" + code_version("imagecheck/inspect.py", "imagecheck/svg.py")
 """Part of a verdict's key: when a check changes, older verdicts are not reused."""
 MAX_BYTES = {"svg": 512 * 1024, "raster": 8 * 1024 * 1024}
 MAX_PIXELS = 40_000_000

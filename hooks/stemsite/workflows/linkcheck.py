@@ -1,6 +1,6 @@
 """The weekly freshness check: dead links and proof pages, and records nobody confirmed for a year.
 
-``python -m stemsite.ci.linkcheck --output rapport.md`` reads every valid record, requests
+``python -m stemsite.workflows.linkcheck --output rapport.md`` reads every valid record, requests
 each external address once (``website``, ``proof``, ``links[].url``, an event's ``url`` ...:
 every field whose schema format is ``https-url``), looks at when git last saw each signatory
 and academy change, and writes one Dutch Markdown report. The workflow turns that report into
@@ -238,7 +238,7 @@ def _write_outputs(**values: int) -> None:
 
 def main(argv: list[str] | None = None, *, check: Callable[..., Result] = check_url) -> int:
     """Check links and freshness, write the report and the counts for the workflow."""
-    parser = argparse.ArgumentParser(prog="python -m stemsite.ci.linkcheck", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m stemsite.workflows.linkcheck", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="de map van het project (standaard: hier)")
     parser.add_argument("--output", type=Path, required=True, help="het Markdown-rapport (de tekst van het issue)")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconden per adres")

@@ -3,26 +3,21 @@
 One place answers "which province", "which sector key", "how many organisations and
 employees", "which commitments under which heading", so the wall, the charter page's
 figures, the JSON/CSV exports and the feed cannot disagree. Templates reach these
-functions as Jinja filters (``catalog | charter_wall``), registered in ``pages.render``.
+functions as Jinja filters (``catalog | charter_wall``), registered in ``pages.render``;
+``feeds.wall_json`` writes the wall's tiles for the filters of a paginated wall.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
-from .. import places
-from ..collections import LOGO_EXTENSIONS
-from ..catalog import Catalog, Record
-from ..images import inspect as image_checks
-from ..vocabularies import Term
-
-if TYPE_CHECKING:  # build.py imports this module to register the producer
-    from ..build import Asset, SiteBuild
+from ... import places
+from ...collections import BY_NAME, LOGO_EXTENSIONS
+from ...imagecheck import inspect as image_checks
+from ...slugs import key
+from ...vocabularies import Term
+from ..model import Catalog, Record
 
 ELSEWHERE = "elders"
 """Province value of a signatory outside Flanders and Brussels (the filters offer it too)."""
@@ -32,9 +27,7 @@ EAGER_LOGOS = 12
 WALL_PAGE_SIZE = 150
 """Tiles per page of the wall: page 1 is ``/charter/ondertekenaars/``, page k ``…/pagina/<k>/``.
 The only place the number lives; it keeps the wall's first view light at thousands of signatories."""
-WALL_SECTION = "charter/ondertekenaars"
-WALL_JSON = f"{WALL_SECTION}/wand.json"
-"""Every tile's facts for the filters (``wall.js``), fetched only when a paginated wall is filtered."""
+WALL_SECTION = BY_NAME["signatories"].section
 
 
 @dataclass(frozen=True)
@@ -159,12 +152,6 @@ def tile_logo(media) -> tuple[str, int, int] | None:
     return get("src"), get("width"), get("height")
 
 
-def key(text: str) -> str:
-    """A lowercase ASCII key with hyphens, for URL parameters and data attributes."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-
-
 def place_of(catalog: Catalog, record: Record) -> Place:
     """Municipality and province of a signatory (from its REFNIS code, via ``places``)."""
     found = places.municipality(record.get("municipality") or "")
@@ -232,34 +219,6 @@ def wall(catalog: Catalog) -> Wall:
     return Wall(groups, categories, sectors, provinces, figures(catalog), entries)
 
 
-def wall_json(wall: Wall) -> bytes:
-    """What a tile and the filters need of every signatory on the wall, in the wall's order.
-
-    Compact (rows under ``fields``), same-origin, URLs site-relative; ``wall.js`` builds the
-    tiles from it with DOM calls only, so names stay text.
-    """
-    fields = ["url", "name", "category", "sector", "province", "signed_on", "logo", "width", "height", "employees"]
-    rows = []
-    for entry in wall.entries:
-        record = entry.record
-        logo = tile_logo(record.media.get("picture"))
-        rows.append([record.page_url, record.label, record["category"], entry.sector_key, entry.place.province,
-                     record["signed_on"].isoformat(), *(logo or (None, None, None)), record.get("employees")])
-    document = {
-        "categories": [{"value": g.term.value, "label": g.term.label} for g in wall.groups],
-        "fields": fields,
-        "signatories": rows,
-    }
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def produce(build: SiteBuild) -> list[Asset]:
-    """``charter/ondertekenaars/wand.json`` for the filters of a paginated wall (after the images)."""
-    from ..build import Asset  # build.py imports this module first
-
-    return [Asset(WALL_JSON, content=wall_json(wall(build.catalog)))]
-
-
 def commitments_by_type(catalog: Catalog, record: Record) -> list[tuple[Term, list[str]]]:
     """A signatory's commitments under their type, types in the vocabulary's order."""
     result = []
@@ -292,11 +251,6 @@ def logo_rules(_catalog: Catalog | None = None) -> LogoRules:
     )
 
 
-def number_nl(value: int) -> str:
-    """``12345`` → ``12.345`` (Dutch thousands separator)."""
-    return f"{value:,}".replace(",", ".")
-
-
 FILTERS = {
     "charter_wall": wall,
     "charter_figures": figures,
@@ -304,7 +258,6 @@ FILTERS = {
     "wall_page_path": wall_page_path,
     "charter_newest": newest,
     "commitments_by_type": commitments_by_type,
-    "number_nl": number_nl,
     "logo_rules": logo_rules,
 }
 """Registered on the page templates' Jinja environment (``pages.render``)."""

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..stored import write_atomic
+from .stored import write_atomic
 
 FOLDER = "media"
 """The image cache's folder in ``Project.cache_dir``; files no site links are pruned like other stored files."""
@@ -56,6 +56,9 @@ def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
 
 
 def code_version(*files: str) -> str:
-    """A digest of the modules that shape an output: editing them renames (so redoes) their cache entries."""
+    """A digest of the modules that shape an output: editing them renames (so redoes) their cache entries.
+
+    ``files`` are paths inside the package (``images/cards.py``).
+    """
     here = Path(__file__).parent
     return hashlib.sha256(b"".join((here / name).read_bytes() for name in files)).hexdigest()[:12]

@@ -1,6 +1,6 @@
 """Continuous integration helpers: what the GitHub Actions workflows call.
 
-Each module is one job's logic, runnable as ``python -m stemsite.ci.<module>`` and testable
+Each module is one job's logic, runnable as ``python -m stemsite.workflows.<module>`` and testable
 without GitHub:
 
 ``annotations``

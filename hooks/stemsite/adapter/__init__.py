@@ -1,0 +1,117 @@
+"""The only code that knows MkDocs: :class:`Adapter` turns its events into calls of the package.
+
+``hooks/mkdocs_hooks.py`` holds one :class:`Adapter` and calls it from each event, in the
+order MkDocs fires them. The rest of the package never imports MkDocs, so the day the site
+moves to another generator (Zensical runs no hooks) only this folder changes; ``stemsite
+generate`` already writes the same pages into a folder. By job: ``files`` (generated files,
+stored files linked in), ``record_pages`` (the fast path, with ``jinja_frames``), ``search``,
+``timings``; ``state`` is what one build keeps between events.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from ..images import pipeline as image_pipeline
+from ..build import prepare
+from ..pages.shortcodes import ShortcodeError, expand
+from ..problems import DataError
+from ..project import Project
+from ..sitebuild import root_prefix
+from . import files as site_files
+from .record_pages import record_frames
+from .search import add_record_entries
+from .state import BuildState
+from .timings import Timings
+
+
+def project_for(config: MkDocsConfig) -> Project:
+    """The project whose ``mkdocs.yml`` MkDocs is reading."""
+    return Project(Path(config.config_file_path).resolve().parent, site_url=config.site_url or "")
+
+
+def _not_built(error: DataError) -> PluginError:
+    return PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n" + error.report.render())
+
+
+class Adapter:
+    """One MkDocs process: the state of its current build and the timing marks."""
+
+    def __init__(self) -> None:
+        self.state = BuildState()
+        self.timings = Timings()
+
+    def mark(self, event: str) -> None:
+        """Note that a MkDocs event fired now (for ``STEMSITE_TIMINGS``)."""
+        self.timings.mark(event)
+
+    def finish_linking(self) -> None:
+        """Wait for the linking of a build that failed before it could (``mkdocs serve`` builds again)."""
+        site_files.wait_for_linking(self.state)
+
+    def add_generated_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Validate, generate, and add every page and asset as a virtual file (a new state per build)."""
+        self.mark("files")
+        self.state = BuildState()
+        try:
+            self.state.build = prepare(project_for(config), background=True)  # cards: see link_stored_files
+        except DataError as error:
+            raise _not_built(error) from None
+        files = site_files.add_files(self.state, self.state.build, files, config)
+        self.mark("files_done")
+        return files
+
+    def expand_shortcodes(self, markdown: str, page, config: MkDocsConfig) -> str:
+        """Fill ``<!-- stem:name -->`` blocks of a hand-written page from the catalog; give it its share card."""
+        build = self.state.build
+        if build is None:
+            return markdown
+        card = build.share_cards.get(page.file.src_uri)
+        if card:
+            page.meta.setdefault("image", card)  # the share card; front matter may name another image
+        if "<!--" not in markdown and ".md?" not in markdown:  # no marker, no link into a filtered list
+            return markdown
+        try:
+            return expand(markdown, build, build.project.theme / "shortcodes",
+                          root_prefix(page.file.src_uri), page.file.src_uri)
+        except ShortcodeError as error:
+            raise PluginError(str(error)) from None
+
+    def record_frames(self, env, config: MkDocsConfig) -> None:
+        """Record pages render from one frame per folder (``record_pages``)."""
+        record_frames(env, config, self.state)
+
+    def link_stored_files(self, config: MkDocsConfig) -> None:
+        """Wait for the share cards, then link every stored file into the site (``files.link_stored_files``)."""
+        self.mark("rendered")
+        state = self.state
+        if state.build is None or state.linking is None:
+            return
+        try:
+            drawn = [(asset.dest_uri, asset.source) for asset in state.build.finish() if asset.source is not None]
+        except DataError as error:
+            site_files.wait_for_linking(state)
+            raise _not_built(error) from None
+        self.mark("cards_drawn")
+        site_files.link_stored_files(state, config, drawn)
+
+    def add_record_search_entries(self, config: MkDocsConfig) -> None:
+        """Add the record pages to the search index Material wrote."""
+        add_record_entries(config, self.state.search_entries, self.state.sections)
+
+    def build_failed(self) -> None:
+        """Stop drawing the share cards of a build that failed (only started cards finish, into the cache)."""
+        if self.state.build is not None:
+            self.state.build.cancel()
+
+    def write_timings(self) -> None:
+        """Write seconds per stage as JSON when ``STEMSITE_TIMINGS`` is set."""
+        build = self.state.build
+        self.timings.write(prepare=dict(build.timings) if build else {},
+                           images=dict(image_pipeline.LAST_RUN),
+                           record_pages=dict(self.state.page_counts),
+                           bodies=dict(build.kept_bodies) if build else {})

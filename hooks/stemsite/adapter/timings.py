@@ -1,0 +1,40 @@
+"""Seconds per stage of a build, for ``scripts/bench.py`` (``STEMSITE_TIMINGS=path``).
+
+The hooks mark when each MkDocs event fires; ours come from ``SiteBuild.timings``. Marking
+is cheap and always on; the file is written only when the variable is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+TIMINGS_ENV = "STEMSITE_TIMINGS"
+"""A path: when set, the build writes its time per stage there as JSON."""
+# The stage between two marks, in the order MkDocs fires them (see mkdocs/commands/build.py).
+STAGES = (("mkdocs: inlezen", "config", "files"), ("stemsite", "files", "files_done"),
+          ("mkdocs: navigatie", "files_done", "nav"), ("mkdocs: markdown", "nav", "env"),
+          ("mkdocs: render", "env", "rendered"), ("deelkaarten afwachten", "rendered", "cards_drawn"),
+          ("bestanden linken", "cards_drawn", "post_build"), ("zoekindex", "post_build", "done"))
+
+
+class Timings:
+    """When each MkDocs event fired, and the figures written at the end."""
+
+    def __init__(self) -> None:
+        self.marks: dict[str, float] = {}
+
+    def mark(self, event: str) -> None:
+        """Note that a MkDocs event fired now."""
+        self.marks[event] = time.perf_counter()
+
+    def write(self, **figures: dict) -> None:
+        """Write the stages and ``figures`` as JSON where ``STEMSITE_TIMINGS`` says (nothing without it)."""
+        target = os.environ.get(TIMINGS_ENV)
+        if not target:
+            return
+        marks = self.marks
+        stages = {name: marks[end] - marks[start] for name, start, end in STAGES if start in marks and end in marks}
+        Path(target).write_text(json.dumps({"stages": stages, **figures}, indent=1), encoding="utf-8")

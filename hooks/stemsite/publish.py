@@ -1,0 +1,81 @@
+"""Run the strict MkDocs build so that ``site/`` only ever holds a complete build.
+
+MkDocs writes into its site folder as it goes; a build killed halfway (or failing on
+bad data) would leave a mix of old and new pages. So we build into a fresh sibling folder
+and swap it in with two renames only after MkDocs exited cleanly.
+
+A build that is killed leaves its staging folder behind. Each one carries the builder's
+process id, so the next build removes those of builders that no longer run (and puts back
+a ``site/`` that was caught between the two renames), while leaving a build that runs at
+the same moment alone. MkDocs runs as a child that dies with its parent, so a killed build
+stops writing at once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .project import Project
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def clean_stale(site: Path) -> list[Path]:
+    """Remove what killed builds left next to ``site``; returns the removed folders."""
+    pattern = re.compile(rf"\.{re.escape(site.name)}\.(building|old)-(\d+)(-.*)?")
+    removed = []
+    for folder in sorted(site.parent.iterdir()):
+        match = pattern.fullmatch(folder.name)
+        if not match or not folder.is_dir() or _alive(int(match.group(2))):
+            continue
+        if match.group(1) == "old" and not site.exists():
+            folder.rename(site)  # killed between the two renames: the previous site is still good
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
+    import ctypes
+
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def atomic_build(project: Project, site_dir: Path | None = None, extra_args: list[str] | None = None) -> int:
+    """Build into a temporary folder next to ``site_dir``; replace it only on success."""
+    site = (site_dir or project.root / "site").resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(site)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-{os.getpid()}-", dir=site.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(project.root / "mkdocs.yml"), "--site-dir", str(staging), *(extra_args or [])]
+    result = subprocess.run(command, cwd=project.root, check=False,
+                            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("De build is mislukt; site/ is niet aangepast.", file=sys.stderr)
+        return result.returncode
+    old = site.with_name(f".{site.name}.old-{os.getpid()}")
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Site gebouwd in {site}")
+    return 0
