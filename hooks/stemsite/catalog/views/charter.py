@@ -9,6 +9,7 @@ functions as Jinja filters (``catalog | charter_wall``), registered in ``pages.r
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
