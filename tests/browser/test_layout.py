@@ -59,10 +59,11 @@ def test_no_page_scrolls_sideways_on_a_phone(new_page, site_url, sample_site):
     assert not wide, wide
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
 @pytest.mark.parametrize("path, selector", [("charter/ondertekenaars/", ".charter-wall__name, .charter-wall__category"),
-                                            ("academies/dekking/", "th[scope=row]")])
-def test_names_break_between_words_only(new_page, site_url, path, selector):
-    page = new_page(viewport=PHONE)
+                                            ("", ".charter-wall__name"), ("academies/dekking/", "th[scope=row]")])
+def test_names_break_between_words_only(new_page, site_url, path, selector, viewport):
+    page = new_page(viewport=viewport)
     page.goto(site_url + path, wait_until="load")
     # Each word of a label fits its box on one line, so the browser never has to break inside one. (A token that
     # is no word, like the hostile fixture's "<script>...", may still break rather than widen the page.)
