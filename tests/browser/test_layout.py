@@ -179,3 +179,20 @@ def test_launch_day_counts_in_dutch(browser, launch_site):
     page.locator(".md-content label[for='__search']").click()
     assert page.locator("#__search").is_checked()  # Material's search opens
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_launch_day_empty_states_have_no_wcag_violations(browser, launch_site, scheme):
+    from test_a11y import AXE, RUN_AXE
+
+    context = browser.new_context(color_scheme=scheme, viewport=PHONE)
+    page = context.new_page()
+    found = {}
+    for path in ("", "charter/ondertekenaars/", "rolmodellen/", "agenda/", "academies/?gemeente=Gent"):
+        page.goto(launch_site + path, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(RUN_AXE)
+        if violations:
+            found[path] = violations
+    context.close()
+    assert not found, found
