@@ -24,6 +24,8 @@ REPO = Path(__file__).resolve().parent.parent
 # build of a logo or card does image work; tests of the cache itself set their own.
 os.environ.setdefault("STEMSITE_CACHE_DIR", str(REPO / ".cache" / "stemsite-tests"))
 SAMPLE_DATA = REPO / "tests" / "fixtures" / "sample" / "data"
+SAMPLE_CONTACT = "voorstellen@example.org"
+"""The sample projects' platform address (fictitious: example.org is reserved for examples)."""
 TODAY = date.fromisoformat(os.environ["STEMSITE_TODAY"])
 
 sys.path.insert(0, str(REPO / "tests"))
@@ -37,7 +39,15 @@ def make_project(root: Path, data: Path | None = SAMPLE_DATA, content: bool = Tr
     ``data`` laid over them; without, a minimal home page and only ``data``.
     """
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    # The real config leaves the platform's address empty (never invented); the sample sets a
+    # fictitious one, so the e-mail route of the proposals is built and tested.
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace('    email: ""', f'    email: "{SAMPLE_CONTACT}"', 1),
+                                     encoding="utf-8")
+    forms = root / ".github" / "ISSUE_TEMPLATE"
+    if not forms.exists():
+        forms.parent.mkdir(exist_ok=True)
+        forms.symlink_to(REPO / ".github" / "ISSUE_TEMPLATE", target_is_directory=True)
     (root / "hooks").mkdir(exist_ok=True)
     shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
     for name in ("theme", "schemas"):

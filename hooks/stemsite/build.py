@@ -13,7 +13,6 @@ from __future__ import annotations
 import time
 
 from .catalog import build_catalog
-from .editors import cms_config
 from .feeds import atom, badges, opendata, wall_json
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import event_jsonld
@@ -36,7 +35,6 @@ PRODUCERS: tuple[Producer, ...] = (
     opendata.produce,
     wall_json.produce,
     places_index.produce,
-    cms_config.produce,
 )
 """Feeds, exports and files made from the catalog and the media (each one module's ``produce``)."""
 

@@ -1,4 +1,4 @@
-"""Command-line tool: ``stemsite validate | generate | build | schemas | new``.
+"""Command-line tool: ``stemsite validate | generate | build | schemas | new | formulieren | voorstel``.
 
 ``validate`` is what ``make validate`` and the pull-request check run; ``build`` wraps the
 strict MkDocs build so ``site/`` is only replaced by a complete build; ``generate`` writes
@@ -13,11 +13,12 @@ from pathlib import Path
 
 from .build import prepare
 from .collections import COLLECTIONS
-from .editors import scaffold
+from .editors import forms, scaffold
 from .problems import DataError, Report
 from .project import Project, find_root
 from .publish import atomic_build
 from .validate.dataset import validate_project
+from .workflows import mail_route
 from .validate.schemas import load_schema, render, sync_enums
 from .load.vocabularies import load_vocabularies
 
@@ -94,6 +95,8 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("schemas", help="zet de toegelaten waarden uit de vocabularia in de schema's").set_defaults(
         func=cmd_schemas)
     scaffold.register(sub)
+    forms.register(sub)
+    mail_route.register(sub)
     return main_parser
 
 

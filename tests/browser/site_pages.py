@@ -44,8 +44,7 @@ TEMPLATES = {
 def all_pages(site: Path) -> list[str]:
     """Every page of the site as a path below its root ("" is the home page).
 
-    Pages the theme renders, that is: the web editor (``admin/``) is an application for
-    editors, not a page the public reads.
+    Pages the theme renders (an HTML file without Material's content area is no page).
     """
     pages = []
     for html in site.rglob("index.html"):

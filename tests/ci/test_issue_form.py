@@ -210,8 +210,7 @@ def test_the_form_asks_for_every_field_of_the_schema():
     commitment_ids = {f for f in fields if f.startswith(issue_form.COMMITMENT_PREFIX)}
     assert commitment_ids == {issue_form.COMMITMENT_PREFIX + v for v in vocabularies["commitment_types"].values}
     asked = (set(fields) - commitment_ids - {"logo", "consent"}) | {"commitments"}
-    # "image" is the web editor's file name of the logo; the form asks for the logo itself.
-    assert asked == set(schema["properties"]) - {"$schema", "withdrawn_on", "image"}
+    assert asked == set(schema["properties"]) - {"$schema", "withdrawn_on"}
     assert fields["category"]["options"] == [t.label for t in vocabularies["signatory_categories"].terms]
     assert len({spec["label"] for spec in fields.values()}) == len(fields), "labels must be unique"
     assert {f for f, spec in fields.items() if spec["required"]} == {"name", "category", "logo"}

@@ -11,18 +11,22 @@ import pytest
 
 from ci_support import REPO, VENV_BIN, WORKFLOWS, runs_of, steps_of
 
-EXPECTED = {"pr.yml", "deploy.yml", "links.yml", "sign-issue.yml"}
+EXPECTED = {"pr.yml", "pr-gegevens.yml", "pr-reactie.yml", "deploy.yml", "links.yml", "voorstel.yml"}
 
 # The only permissions each job may hold. A job not listed here fails the test, so a new
 # job has to say what it needs.
 ALLOWED_PERMISSIONS: dict[tuple[str, str], dict[str, str]] = {
     ("pr.yml", "check"): {"contents": "read"},
     ("pr.yml", "audit"): {"contents": "read"},
+    ("pr-gegevens.yml", "data"): {"contents": "read"},
+    ("pr-reactie.yml", "comment"): {"actions": "read", "pull-requests": "write"},
     ("deploy.yml", "build"): {"contents": "read", "pages": "read"},
     ("deploy.yml", "deploy"): {"pages": "write", "id-token": "write"},
+    ("deploy.yml", "environment-cache"): {"contents": "read"},
     ("links.yml", "links"): {"contents": "read", "issues": "write"},
-    ("sign-issue.yml", "prepare"): {"contents": "read"},
-    ("sign-issue.yml", "publish"): {"contents": "write", "pull-requests": "write", "issues": "write"},
+    ("voorstel.yml", "prepare"): {"contents": "read"},
+    ("voorstel.yml", "answer"): {"issues": "write"},
+    ("voorstel.yml", "publish"): {"contents": "write", "pull-requests": "write", "issues": "write"},
 }
 
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40})\s+#\s+(?P<version>v\d+(?:\.\d+)*)\s*$")
@@ -35,7 +39,7 @@ def all_steps(workflows: dict[str, dict[str, Any]]):
                 yield name, job_id, step
 
 
-def test_the_four_workflows_exist_and_parse(workflows):
+def test_the_workflows_exist_and_parse(workflows):
     assert set(workflows) == EXPECTED
     for name, workflow in workflows.items():
         assert isinstance(workflow.get("name"), str) and workflow["name"], name
@@ -98,10 +102,11 @@ def test_permissions_are_empty_at_the_top_and_allowlisted_per_job(workflows):
 
 def test_write_permissions_stay_out_of_jobs_that_run_strangers_code(workflows):
     # pull_request checks run the fork's code: they may read, never write.
-    for job_id, job in workflows["pr.yml"]["jobs"].items():
-        assert set(job["permissions"].values()) <= {"read", "none"}, job_id
-    # In the signing path the job that reads the issue and downloads the logo cannot write.
-    assert workflows["sign-issue.yml"]["jobs"]["prepare"]["permissions"] == {"contents": "read"}
+    for name in ("pr.yml", "pr-gegevens.yml"):
+        for job_id, job in workflows[name]["jobs"].items():
+            assert set(job["permissions"].values()) <= {"read", "none"}, f"{name}/{job_id}"
+    # In the proposal path the job that reads the issue and downloads attachments cannot write.
+    assert workflows["voorstel.yml"]["jobs"]["prepare"]["permissions"] == {"contents": "read"}
 
 
 @pytest.mark.parametrize("forbidden", ["${{", "github.event", "head_ref"])
@@ -135,13 +140,14 @@ def _make_targets(runs: list[str]) -> list[str]:
 
 
 def test_the_steps_call_the_make_targets_a_developer_runs(workflows):
-    assert _make_targets(runs_of(workflows["pr.yml"], "check")) == ["validate", "build", "test"]
+    assert _make_targets(runs_of(workflows["pr-gegevens.yml"], "data")) == ["validate"]
+    assert _make_targets(runs_of(workflows["pr.yml"], "check")) == ["build", "test"]
     assert _make_targets(runs_of(workflows["deploy.yml"], "build")) == ["validate", "test", "build"]
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     for target in ("validate", "build", "test"):
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), f"Makefile mist het doel {target}"
     # No shortcut around the Makefile: what CI runs is what `make` runs.
-    for name in ("pr.yml", "deploy.yml"):
+    for name in ("pr.yml", "pr-gegevens.yml", "deploy.yml"):
         for job_id in workflows[name]["jobs"]:
             for run in runs_of(workflows[name], job_id):
                 assert not re.search(r"\b(mkdocs|pytest)\b", run), f"{name}/{job_id}: roep make aan, niet {run!r}"
@@ -156,9 +162,13 @@ def test_browser_tests_use_the_runners_chrome(workflows):
 
 
 def test_pull_request_output_is_shielded_and_annotated(workflows):
-    pr = workflows["pr.yml"]
+    assert set(workflows["pr.yml"]["on"]) == {"pull_request"}
+    for step in steps_of(workflows["pr.yml"], "check"):
+        if re.search(r"^\s*make \w+\s*$", step.get("run", ""), re.M):
+            assert 'echo "::stop-commands::${token}"' in step["run"], step["name"]
+    pr = workflows["pr-gegevens.yml"]
     assert set(pr["on"]) == {"pull_request"}
-    steps = steps_of(pr, "check")
+    steps = steps_of(pr, "data")
     for step in steps:
         if re.search(r"^\s*make \w+\s*$", step.get("run", ""), re.M):
             # The data is the stranger's: their text must not be read as workflow commands.
@@ -166,7 +176,7 @@ def test_pull_request_output_is_shielded_and_annotated(workflows):
             assert "trap 'echo \"::${token}::\"' EXIT" in step["run"], step["name"]
     annotate = next(s for s in steps if "stemsite.workflows.annotations" in s.get("run", ""))
     assert annotate["if"] == "${{ !cancelled() }}"
-    assert '--base "$BASE_SHA"' in annotate["run"]
+    assert '--base "$BASE_SHA"' in annotate["run"] and '--verdict "$RUNNER_TEMP/controle/verdict.json"' in annotate["run"]
     assert annotate["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
     checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
@@ -222,19 +232,74 @@ def test_links_workflow_is_weekly_and_keeps_one_issue(workflows):
     assert "--label linkcontrole --state open" in run and "gh issue edit" in run and "gh issue create" in run
 
 
-def test_sign_issue_workflow_splits_reading_from_writing(workflows):
-    sign = workflows["sign-issue.yml"]
-    assert sign["on"] == {"issues": {"types": ["labeled"]}}
-    prepare, publish = sign["jobs"]["prepare"], sign["jobs"]["publish"]
+def test_one_proposal_workflow_splits_reading_from_writing(workflows):
+    from stemsite.editors.proposals import PROPOSALS
+
+    flow = workflows["voorstel.yml"]
+    assert flow["on"] == {"issues": {"types": ["opened", "edited", "labeled"]}}
+    prepare, answer, publish = (flow["jobs"][name] for name in ("prepare", "answer", "publish"))
+    # Every form's label starts the workflow; approval is the label `goedgekeurd`.
+    for proposal in PROPOSALS:
+        assert f"contains(github.event.issue.labels.*.name, '{proposal.label}')" in prepare["if"], proposal.label
     assert "github.event.label.name == 'goedgekeurd'" in prepare["if"]
-    assert any('--event "$GITHUB_EVENT_PATH"' in r for r in runs_of(sign, "prepare"))
-    assert publish["needs"] == "prepare"
-    # The writing job runs no project code and no checkout: it only moves prepared files.
-    assert not any(s.get("uses", "").startswith("actions/checkout@") for s in publish["steps"])
-    for run in runs_of(sign, "publish"):
-        assert "python" not in run and "make " not in run
+    assert any('python -m stemsite.workflows.proposal --event "$GITHUB_EVENT_PATH"' in r for r in runs_of(flow, "prepare"))
+    assert answer["needs"] == publish["needs"] == "prepare"
+    assert "github.event.action == 'labeled'" in publish["if"]
+    # The writing jobs run no project code and no checkout: they only move prepared files.
+    for job_id in ("answer", "publish"):
+        assert not any(s.get("uses", "").startswith("actions/checkout@") for s in flow["jobs"][job_id]["steps"])
+        for run in runs_of(flow, job_id):
+            assert "python" not in run and "make " not in run
+    mover = next(s for s in publish["steps"] if "contents/${path}" in s.get("run", ""))
+    assert "[[ \"$SLUG\" =~ ^[a-z0-9]+(-[a-z0-9]+)*$ ]]" in mover["run"]
+    assert mover["run"].count('[[ "$path" =~ $data ]]') == 2, "elk pad wordt gecontroleerd, ook wat verwijderd wordt"
     opener = next(s for s in publish["steps"] if "gh pr create" in s.get("run", ""))
-    assert "[[ \"$SLUG\" =~ ^[a-z0-9]+(-[a-z0-9]+)*$ ]]" in opener["run"]
+    assert opener["env"]["GH_TOKEN"] == "${{ secrets.STEMSITE_PR_TOKEN || github.token }}"
+
+
+def test_the_comment_workflow_never_runs_the_pull_requests_code(workflows):
+    flow = workflows["pr-reactie.yml"]
+    assert flow["on"] == {"workflow_run": {"workflows": [workflows["pr-gegevens.yml"]["name"]], "types": ["completed"]}}
+    steps = steps_of(flow, "comment")
+    (checkout,) = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+    assert "head" not in str(checkout["with"]).lower()
+    download = next(s for s in steps if s.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    render = next(s for s in steps if "stemsite.workflows.pr_comment" in s.get("run", ""))
+    assert "make " not in render["run"] and "-r .github/requirements-reactie.txt" in render["run"]
+    post = next(s for s in steps if "gh " in s.get("run", ""))
+    assert post["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+    assert ".head.sha" in post["run"], "het nummer uit het oordeel moet bij de gecontroleerde commit horen"
+
+
+def test_the_comment_workflow_installs_the_same_pins_as_the_site():
+    def pins(text: str) -> dict[str, str]:
+        blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
+        return {b.split("==")[0]: " ".join(sorted(re.findall(r"sha256:[0-9a-f]+", b))) + b.split("==")[1].split()[0]
+                for b in blocks if re.match(r"[A-Za-z0-9][\w.-]*==", b)}
+
+    comment = pins((REPO / ".github" / "requirements-reactie.txt").read_text(encoding="utf-8"))
+    site = pins((REPO / "requirements.txt").read_text(encoding="utf-8"))
+    assert set(comment) == {"jinja2", "markupsafe"}
+    assert all(comment[name] == site[name] for name in comment)
+
+
+def test_caches_are_written_by_main_only_and_restored_read_only_elsewhere(workflows):
+    for name, job_id, step in all_steps(workflows):
+        action = step.get("uses", "").split("@")[0]
+        assert action not in ("actions/cache", "actions/setup-node"), f"{name}/{job_id}: alleen cache/restore of cache/save"
+        assert "cache" not in step.get("with", {}), f"{name}/{job_id}: setup-python bewaart geen cache"
+        if action == "actions/cache/save":
+            assert name == "deploy.yml", f"{name}/{job_id}: alleen de deploy van main schrijft caches"
+    restored = {(n, j) for n, j, s in all_steps(workflows) if s.get("uses", "").startswith("actions/cache/restore@")
+                and s["with"]["path"] == ".cache/stemsite"}
+    assert restored == {("pr.yml", "check"), ("pr-gegevens.yml", "data")}
+    keys = {(n, s["with"]["key"].split("${{")[0]) for n, j, s in all_steps(workflows) if "actions/cache/" in s.get("uses", "")}
+    # The quick checks restore the build's packages only; the full build and tests also the test tools.
+    assert {key for name, key in keys if name in ("pr-gegevens.yml", "voorstel.yml")} == {"venv-bouw-", "stemsite-bouw-"}
+    assert {key for name, key in keys if name == "pr.yml"} == {"venv-", "stemsite-bouw-"}
+    assert {key for name, key in keys if name == "deploy.yml"} == {"venv-", "venv-bouw-", "stemsite-bouw-"}
 
 
 def test_every_pip_install_requires_hashes(workflows):

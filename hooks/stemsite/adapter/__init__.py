@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 
 from ..images import pipeline as image_pipeline
 from ..build import prepare
+from ..editors.proposals import Links
 from ..pages.shortcodes import ShortcodeError, expand
 from ..problems import DataError
 from ..project import Project
@@ -57,6 +58,8 @@ class Adapter:
         """Validate, generate, and add every page and asset as a virtual file (a new state per build)."""
         self.mark("files")
         self.state = BuildState()
+        self.state.links = Links.from_config(config.repo_url, config.edit_uri, config.extra,
+                                             project_for(config).root)
         try:
             self.state.build = prepare(project_for(config), background=True)  # cards: see link_stored_files
         except DataError as error:
@@ -77,7 +80,7 @@ class Adapter:
             return markdown
         try:
             return expand(markdown, build, build.project.theme / "shortcodes",
-                          root_prefix(page.file.src_uri), page.file.src_uri)
+                          root_prefix(page.file.src_uri), page.file.src_uri, proposals=self.state.links.proposals())
         except ShortcodeError as error:
             raise PluginError(str(error)) from None
 

@@ -43,7 +43,7 @@ def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsC
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             # Becomes file.page: MkDocs makes pages only for files without one.
-            RecordPage(page, file, config, state.sections, state.search_entries)
+            RecordPage(page, file, config, state.sections, state.search_entries, state.links)
     cache_dir = os.path.realpath(build.project.cache_dir) + os.sep
     stored = []
     for asset in build.assets:

@@ -23,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..kept import files_under, fingerprint
 from ..search.cache import SectionCache
+from ..editors.proposals import Links
 from ..sitebuild import GeneratedPage, escaped
 from ..stored import NAME_LENGTH, reuse, write_atomic
 from .jinja_frames import render_blocks, render_with_slots
@@ -56,13 +57,19 @@ class RecordPage(Page):
     """
 
     def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig, sections: SectionCache,
-                 entries: list[dict] | None = None) -> None:
+                 entries: list[dict] | None = None, links: Links | None = None) -> None:
         self.generated, self.sections = generated, sections
         self.entries = entries if entries is not None else []
+        self.links = links or Links()
         super().__init__(None, file, config)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown, self.meta = "", escaped(self.generated.meta)
+        record = self.generated.meta.get("record")
+        if record and self.links.repo_url:  # the edit action and "Bewerk deze gegevens" open the YAML file, not a page
+            self.meta["stem_links"] = self.links.record(record["collection"], record["slug"],
+                                                        self.generated.meta.get("title", ""))
+            self.edit_url = self.meta["stem_links"]["edit"] or None
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         _as_if_converted(self, self.generated.body.replace(' markdown="0"', ""))

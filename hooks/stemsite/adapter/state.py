@@ -11,6 +11,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..editors.proposals import Links
 from ..search.cache import SectionCache
 from ..sitebuild import SiteBuild
 
@@ -32,3 +33,5 @@ class BuildState:
     """Record pages MkDocs does not write: they come from the cache."""
     page_counts: dict[str, int] = field(default_factory=dict)
     """Record pages rendered and reused in this build (``STEMSITE_TIMINGS``)."""
+    links: Links = field(default_factory=Links)
+    """Edit, issue-form and e-mail links of this build, from ``mkdocs.yml`` (:mod:`stemsite.editors.proposals`)."""

@@ -1,2 +1,2 @@
 """Tools for the people who edit the data: the scaffolder (``stemsite new``), the YAML they
-get, and the web form editor's configuration at ``/admin/``, all read from the schemas."""
+get, the issue forms generated from the schemas, and the links from pages to their source files."""

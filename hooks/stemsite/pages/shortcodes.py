@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from ..sitebuild import SiteBuild
 from .campaign_view import honest_links
@@ -21,11 +22,12 @@ class ShortcodeError(ValueError):
     """A marker that names no template."""
 
 
-def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri: str = "") -> str:
+def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri: str = "", **context: Any) -> str:
     """Replace every marker with its rendered template (HTML, left untouched by Markdown), and point
     links into filtered lists that would show nothing at the whole list (``campaign_view.honest_links``).
 
-    Templates get the catalog and ``media_of(record)``, what the producers made for a record.
+    Templates get the catalog and ``media_of(record)``, what the producers made for a record,
+    and ``context`` (the proposals and their links, from the adapter).
     """
 
     def render(match: re.Match[str]) -> str:
@@ -33,7 +35,8 @@ def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri
         if not (templates / f"{name}.html").is_file():
             raise ShortcodeError(f"{page_uri}: onbekende shortcode 'stem:{name}' "
                                  f"(geen sjabloon theme/shortcodes/{name}.html)")
-        html = environment(templates).get_template(f"{name}.html").render(catalog=build.catalog, media_of=build.media_of, root=root)
+        html = environment(templates).get_template(f"{name}.html").render(catalog=build.catalog, media_of=build.media_of, root=root,
+                                                                        **context)
         return "\n\n" + html.strip() + "\n\n"
 
     return MARKER.sub(render, honest_links(markdown, build.catalog))

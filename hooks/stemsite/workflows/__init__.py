@@ -9,9 +9,14 @@ without GitHub:
 ``linkcheck``
     the weekly check of every external link and proof page, and of records nobody has
     confirmed for over a year.
-``issue_form``
-    turns an approved "STEM-charter ondertekenen" issue into a signatory file and logo,
-    treating every answer as untrusted.
+``proposal``
+    turns any proposal issue (every form in ``editors.proposals``) into the files of a pull
+    request, or a Dutch answer saying what to fix; ``issue_form`` reads the signing form,
+    ``proposal_answers`` the forms generated from the schemas, ``change_request`` the
+    change-or-withdrawal form. ``mail_route`` does the same for a proposal sent by e-mail
+    (``stemsite voorstel``).
+``pr_comment``
+    the one comment on a pull request, from the data check's verdict read as untrusted data.
 
 Everything GitHub renders (summaries, issue and pull-request bodies) comes from the
 templates in ``templates/``, where every value is escaped by default (see ``markdown``).

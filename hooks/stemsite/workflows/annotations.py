@@ -13,6 +13,7 @@ per step; the summary lists every problem.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -25,9 +26,11 @@ from ..project import Project
 from ..validate.dataset import Dataset, validate_project
 from . import markdown
 from .git import FileChange, GitError, changed_files
+from .pr_comment import MAX_COMMENT_PROBLEMS
 
 MAX_SUMMARY_PROBLEMS = 200
 """More rows than anyone reads; the summary stays far below GitHub's 1 MiB limit."""
+
 
 
 def escape_data(value: str) -> str:
@@ -121,6 +124,21 @@ def summary(report: Report, records: list[ChangedRecord], other: list[FileChange
     )
 
 
+def verdict(report: Report, records: list[ChangedRecord], other: list[FileChange], pull_request: int) -> dict:
+    """What the comment on the pull request is made from (:mod:`stemsite.workflows.pr_comment` reads it as untrusted data)."""
+    problems = report.sorted()
+    return {
+        "version": 1,
+        "pull_request": pull_request,
+        "total": len(problems),
+        "problems": [{"path": p.path, "line": p.line, "field": p.field, "message": p.message, "fix": p.fix}
+                     for p in problems[:MAX_COMMENT_PROBLEMS]],
+        "records": [{"collection": r.collection.name, "slug": r.slug, "status": r.status, "label": r.label}
+                    for r in records],
+        "other": [{"path": c.path, "status": c.status} for c in other],
+    }
+
+
 def site_url_of(root: Path) -> str:
     """The public address: ``$STEMSITE_URL`` (what the deploy sets), else an https URL in mkdocs.yml."""
     if os.environ.get("STEMSITE_URL", "").startswith("https://"):
@@ -143,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--artifact-url", default="", help="adres van het artefact met de gebouwde site")
     parser.add_argument("--summary", type=Path, default=None,
                         help="Markdown-samenvatting hierbij schrijven (standaard: $GITHUB_STEP_SUMMARY)")
+    parser.add_argument("--verdict", type=Path, default=None,
+                        help="het oordeel als JSON hier schrijven, voor de reactie op de pull request (stemsite.workflows.pr_comment)")
+    parser.add_argument("--pull-request", type=int, default=0, help="het nummer van de pull request (in het oordeel)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
@@ -151,19 +172,23 @@ def main(argv: list[str] | None = None) -> int:
         print(annotation(problem))
 
     summary_path = args.summary or (Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None)
+    records: list[ChangedRecord] = []
+    other: list[FileChange] = []
+    diff_error = ""
+    if args.base and (summary_path is not None or args.verdict is not None):
+        try:
+            records, other = changed_records(changed_files(root, args.base), dataset)
+        except GitError as exc:
+            diff_error = str(exc)
     if summary_path is not None:
-        records: list[ChangedRecord] = []
-        other: list[FileChange] = []
-        diff_error = ""
-        if args.base:
-            try:
-                records, other = changed_records(changed_files(root, args.base), dataset)
-            except GitError as exc:
-                diff_error = str(exc)
         text = summary(report, records, other, artifact_url=args.artifact_url, site_url=site_url_of(root),
                        diff_error=diff_error)
         with summary_path.open("a", encoding="utf-8") as handle:
             handle.write(text)
+    if args.verdict is not None:
+        args.verdict.parent.mkdir(parents=True, exist_ok=True)
+        args.verdict.write_text(json.dumps(verdict(report, records, other, args.pull_request), ensure_ascii=False,
+                                           indent=1) + "\n", encoding="utf-8")
 
     # Only counts here: the raw report holds values from data files, and a runner reads
     # workflow commands from stderr too. The escaped annotations above carry the details.

@@ -31,6 +31,8 @@ class Form:
 
     fields: dict[str, dict[str, Any]]
     """By id: ``type``, ``label``, ``required`` and (dropdowns, checkboxes) ``options``."""
+    name: str = "STEM-charter ondertekenen"
+    """The form's own name, as people see it when they open a new issue."""
 
     @property
     def by_label(self) -> dict[str, str]:
@@ -55,7 +57,7 @@ def load_form(path: Path) -> Form:
             "required": bool(item.get("validations", {}).get("required")),
             "options": options,
         }
-    return Form(fields)
+    return Form(fields, str(data.get("name", "")))
 
 
 @dataclass
@@ -73,7 +75,7 @@ def parse_body(body: str | None, form: Form) -> Parsed:
     """Split the issue text into answers by the form's labels; refuse what the form cannot produce."""
     parsed = Parsed()
     if not body or not body.strip():
-        parsed.refuse("issue", "het issue is leeg", "open een nieuw issue met het formulier 'STEM-charter ondertekenen'")
+        parsed.refuse("issue", "het issue is leeg", f"open een nieuw issue met het formulier '{form.name}'")
         return parsed
     if len(body) > MAX_BODY_CHARS:
         parsed.refuse("issue", f"het issue is te lang ({len(body)} tekens)",
@@ -110,7 +112,7 @@ def parse_body(body: str | None, form: Form) -> Parsed:
             answer = ""
         if field_id not in chunks and spec["required"]:
             parsed.refuse(spec["label"], "deze vraag ontbreekt in het issue",
-                          "open een nieuw issue met het formulier 'STEM-charter ondertekenen'")
+                          f"open een nieuw issue met het formulier '{form.name}'")
         if len(answer) > MAX_ANSWER_CHARS:
             parsed.refuse(spec["label"], f"het antwoord is te lang ({len(answer)} tekens)", "kort het antwoord in")
             continue
