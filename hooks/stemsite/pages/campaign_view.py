@@ -66,9 +66,9 @@ def home_counters(catalog: Catalog) -> list[Counter]:
                 *(("charter/ondertekenaars/", "Bekijk de charterwand") if f.signatories
                   else ("charter/ondertekenen/", "Onderteken als eerste")), note),
         Counter(role_models, word(role_models, "rolmodel vertelt haar of zijn verhaal", "rolmodellen vertellen hun verhaal"),
-                *(("rolmodellen/", "Ontmoet ze") if role_models else ("meedoen/", "Stel iemand voor"))),
+                *(("rolmodellen/", "Ontmoet ze") if role_models else ("meedoen/#voorstel-rolmodel", "Stel iemand voor"))),
         Counter(academies, word(academies, "STEM-academie op deze site", "STEM-academies op deze site"),
-                *(("academies/", "Zoek er een") if academies else ("meedoen/", "Meld een academie aan"))),
+                *(("academies/", "Zoek er een") if academies else ("meedoen/#voorstel-academie", "Meld een academie aan"))),
         Counter(places_covered, word(places_covered, "gemeente met een academie op deze site",
                                      "gemeenten met een academie op deze site"),
                 "academies/dekking/", "Per provincie"),
