@@ -15,7 +15,7 @@ from .. import dutch
 from ..catalog import queries
 from ..catalog.views import charter as charter_view
 from .sanitize import render_markdown
-from . import collections_view
+from . import campaign_view, collections_view
 
 
 @lru_cache(maxsize=8)
@@ -31,8 +31,10 @@ def environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(dutch.FILTERS, markdown=render_markdown)
+    env.filters.update(campaign_view.FILTERS)
     env.filters.update(queries.FILTERS)
     env.filters.update(charter_view.FILTERS)
     env.filters.update(collections_view.FILTERS)
     env.globals.update(collections_view.GLOBALS)
+    env.globals.update(campaign_view.GLOBALS)
     return env
