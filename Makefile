@@ -52,6 +52,12 @@ test-deps: $(TEST_STAMP)
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
 	fi
+	@# Java runs the W3C Nu HTML checker (npm's vnu-jar) in tests/campaign/test_html_valid.py.
+	@if [ -z "$$STEMSITE_SKIP_APT" ] && ! command -v java >/dev/null; then \
+	  echo "Java uit Debian installeren (voor de HTML-controle)..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless; \
+	fi
 
 clean:
 	rm -rf site .cache node_modules $(VENV)

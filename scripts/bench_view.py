@@ -1,4 +1,8 @@
-"""The browser half of ``scripts/bench.py``: the charter wall's first view and search, in Chromium.
+"""The browser half of ``scripts/bench.py``: first views of the wall and the home page, and search, in Chromium.
+
+First views: the wall at 1280×800 (``wall_*``), and the home page and the wall on a 360×800 phone
+(``home_360_*``, ``wall_360_*``), each with its layout shift and its largest contentful paint element
+(the LCP element must be the site's own: text, or an image from the same origin).
 
 The wall is opened at 1280×800 in a fresh context (empty browser cache) and every response
 the page makes before it is quiet is counted: HTML, CSS, JS, fonts and the images the
@@ -27,18 +31,24 @@ OFFERS = "aanbod/"
 SEARCH_INDEX = "search/search_index.json"
 VIEWPORT = {"width": 1280, "height": 800}
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+PHONE = {"width": 360, "height": 800}
+HOME = ""
 CLS_OBSERVER = """
 window.__cls = 0;
 new PerformanceObserver(list => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
 }).observe({type: "layout-shift", buffered: true});
+window.__lcp = null;
+new PerformanceObserver(list => {
+  const entry = list.getEntries().at(-1);
+  if (entry) window.__lcp = {tag: entry.element ? entry.element.tagName.toLowerCase() : "", url: entry.url || ""};
+}).observe({type: "largest-contentful-paint", buffered: true});
 """
 
 
-def _first_view(browser, url: str, path: str = WALL, prefix: str = "wall") -> dict:
-    """Bytes a page's first view fetches (raw and as a gzipping host sends them) and its layout shift,
-    as ``<prefix>_raw``, ``<prefix>_gzip`` ... (the wall, ``/aanbod/``)."""
-    context = browser.new_context(viewport=VIEWPORT)
+def _first_view(browser, url: str, path: str = WALL, viewport: dict = VIEWPORT, prefix: str = "wall") -> dict:
+    """Bytes a page's first view fetches (raw and as a gzipping host sends them), its layout shift and LCP element."""
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.add_init_script(CLS_OBSERVER)
     bodies: list[tuple[str, str, bytes]] = []
@@ -52,6 +62,7 @@ def _first_view(browser, url: str, path: str = WALL, prefix: str = "wall") -> di
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)  # a late shift (a font, an image without size) still counts
     cls = page.evaluate("window.__cls")
+    lcp = page.evaluate("window.__lcp") or {"tag": "", "url": ""}
     context.close()
     index = sum(len(body) for url_, _, body in bodies if url_.endswith(SEARCH_INDEX))
     bodies = [(url_, kind, body) for url_, kind, body in bodies if not url_.endswith(SEARCH_INDEX)]
@@ -62,8 +73,10 @@ def _first_view(browser, url: str, path: str = WALL, prefix: str = "wall") -> di
     for _, kind, body in bodies:
         key = kind.split(";")[0].split("/")[-1] or "?"
         kinds[key] = kinds.get(key, 0) + len(body)
+    own = not lcp["url"] or lcp["url"].startswith(url) or lcp["url"].startswith("data:")
     return {f"{prefix}_raw": raw, f"{prefix}_gzip": sent, f"{prefix}_requests": len(bodies), f"{prefix}_cls": cls,
-            f"{prefix}_by_type": kinds, f"{prefix}_search_index": index}
+            f"{prefix}_by_type": kinds, f"{prefix}_search_index": index,
+            f"{prefix}_lcp": f"{lcp['tag']} {lcp['url'].removeprefix(url)}".strip(), f"{prefix}_lcp_own": own}
 
 
 def measure_site(site) -> dict:
@@ -75,7 +88,9 @@ def measure_site(site) -> dict:
             server, url = bench_search.serve(site)
             try:
                 figures = _first_view(browser, url)
-                figures.update(_first_view(browser, url, OFFERS, "offers"))
+                figures.update(_first_view(browser, url, HOME, PHONE, "home_360"))
+                figures.update(_first_view(browser, url, WALL, PHONE, "wall_360"))
+                figures.update(_first_view(browser, url, OFFERS, VIEWPORT, "offers"))  # 3 offers per signatory
             finally:
                 server.shutdown()
             search = bench_search.measure(browser.new_page(), "bench", site)

@@ -35,6 +35,8 @@ TEMPLATES = {
     "activiteit": "agenda/fictieve-kampdag/",
     "gids": "gidsen/makerspace-opstarten/",
     "doelgroep": "voor/ouders/",
+    "gemeenten": "voor/lokale-overheden/",
+    "niet-gevonden": "404.html",
     "zoekresultaten": "?q=academie",
 }
 

@@ -179,7 +179,7 @@ def test_without_javascript_everything_is_listed(browser, site_url):
 
 
 def test_charts_have_text_alternatives(page, site_url):
-    for path in ("cijfers/", "academies/dekking/"):
+    for path in ("cijfers/",):  # /academies/dekking/ has tables only since issue 22
         page.goto(site_url + path, wait_until="networkidle")
         charts = page.get_by_role("img").filter(has=page.locator("title"))
         assert charts.count() >= 1

@@ -26,19 +26,18 @@ def read(site: Path, path: str) -> str:
 
 def wall_html(site: Path) -> str:
     html = read(site, "charter/ondertekenaars/index.html")
-    return re.split(r'<div id="charter-wall"[^>]*>', html, maxsplit=1)[1].split("</div>", 1)[0]
+    return re.split(r'<ul class="charter-wall__grid" id="charter-wall"[^>]*>', html, maxsplit=1)[1].split("</ul>", 1)[0]
 
 
 def tiles(site: Path) -> list[dict]:
-    """Every tile of the wall: its group, slug, name and attributes, in page order."""
+    """Every tile of the wall (one grid): its category label, slug, name and attributes, in page order."""
     found = []
-    for group, body in re.findall(r'<section class="charter-wall__group"[^>]*aria-labelledby="categorie-([a-z-]+)">(.*?)</section>',
-                                  wall_html(site), re.S):
-        for attrs, inner in re.findall(r"<li class=\"charter-wall__tile\"([^>]*)>(.*?)</li>", body, re.S):
-            slug = re.search(r'href="\.\./\.\./charter/ondertekenaars/([a-z0-9-]+)/"', inner).group(1)
-            name = unescape(re.search(r'<span class="charter-wall__name">(.*?)</span>', inner, re.S).group(1))
-            data = {k: unescape(v) for k, v in re.findall(r'data-([a-z-]+)="([^"]*)"', attrs)}
-            found.append({"group": group, "slug": slug, "name": name, "attrs": data, "inner": inner})
+    for attrs, inner in re.findall(r"<li class=\"charter-wall__tile\"([^>]*)>(.*?)</li>", wall_html(site), re.S):
+        slug = re.search(r'href="\.\./\.\./charter/ondertekenaars/([a-z0-9-]+)/"', inner).group(1)
+        name = unescape(re.search(r'<span class="charter-wall__name">(.*?)</span>', inner, re.S).group(1))
+        label = unescape(re.search(r'<span class="charter-wall__category">(.*?)</span>', inner, re.S).group(1))
+        data = {k: unescape(v) for k, v in re.findall(r'data-([a-z-]+)="([^"]*)"', attrs)}
+        found.append({"label": label, "slug": slug, "name": name, "attrs": data, "inner": inner})
     return found
 
 
@@ -55,13 +54,18 @@ def test_wall_lists_every_signatory_once_except_the_withdrawn(charter_root, char
     assert withdrawn and not withdrawn & set(found)
 
 
-def test_wall_groups_follow_the_charter_order_and_hold_their_category(charter_root, charter_site):
-    html = wall_html(charter_site)
-    groups = re.findall(r'aria-labelledby="categorie-([a-z-]+)"', html)
-    assert groups == CATEGORY_ORDER  # the generated set has every category
+def test_wall_is_one_grid_by_name_each_tile_labelled_with_its_category(charter_root, charter_site):
+    assert "charter-wall__group" not in read(charter_site, "charter/ondertekenaars/index.html")  # no heading per category
+    labels = {v["value"]: v["label"] for v in yaml.safe_load(
+        (REPO / "data/vocabularies/signatory_categories.yml").read_text(encoding="utf-8"))["values"]}
     categories = {s["slug"]: s["category"] for s in all_signatories(charter_root)}
-    for tile in tiles(charter_site):
-        assert tile["group"] == categories[tile["slug"]] == tile["attrs"]["categorie"]
+    found = tiles(charter_site)
+    assert {t["attrs"]["categorie"] for t in found} == set(CATEGORY_ORDER)  # the generated set has every category
+    for tile in found:
+        assert categories[tile["slug"]] == tile["attrs"]["categorie"]
+        assert tile["label"] == labels[tile["attrs"]["categorie"]]
+    names = [t["name"].casefold() for t in found]
+    assert names == sorted(names)  # the order filters.js sorts in by default, so no tile moves when it runs
 
 
 def test_tiles_carry_the_filter_values_from_the_data(charter_root, charter_site):

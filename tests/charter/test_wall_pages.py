@@ -69,14 +69,15 @@ def page_file(site: Path, number: int) -> Path:
     return site / wall_page_path(number) / "index.html"
 
 
+def wall_of(html: str) -> str:
+    return re.split(r'<ul class="charter-wall__grid" id="charter-wall"[^>]*>', html, maxsplit=1)[1].split("</ul>", 1)[0]
+
+
 def tiles_of(html: str) -> list[tuple[str, str]]:
-    """(group, slug) of every tile, in page order."""
-    wall = re.split(r'<div id="charter-wall"[^>]*>', html, maxsplit=1)[1].split("</div>", 1)[0]
-    found = []
-    for group, body in re.findall(r'<section class="charter-wall__group"[^>]*aria-labelledby="categorie-([a-z-]+)">(.*?)</section>',
-                                  wall, re.S):
-        found += [(group, slug) for slug in re.findall(r'<a href="(?:\.\./)+charter/ondertekenaars/([a-z0-9-]+)/"', body)]
-    return found
+    """(name, slug) of every tile, in page order."""
+    return [(unescape(name), slug) for slug, name in re.findall(
+        r'<a href="(?:\.\./)+charter/ondertekenaars/([a-z0-9-]+)/">.*?<span class="charter-wall__name">(.*?)</span>',
+        wall_of(html), re.S)]
 
 
 def pagination(html: str) -> str:
@@ -92,24 +93,23 @@ def test_wall_of_two_pages_and_seven_has_three_pages_holding_everyone_once(paged
     assert not page_file(site, 4).exists()
     slugs = [slug for page in pages for _, slug in page]
     assert len(slugs) == len(set(slugs)) and set(slugs) == expected
-    # The wall's order runs on over the pages: categories in the charter's order, never back.
-    groups = [group for page in pages for group, _ in page]
-    assert groups == sorted(groups, key=CATEGORY_ORDER.index)
+    # The wall's order runs on over the pages: by name, as filters.js sorts by default, never back.
+    names = [name.casefold() for page in pages for name, _ in page]
+    assert names == sorted(names)
 
 
-def test_each_page_has_its_groups_the_figures_and_the_filter_form(paged_root):
+def test_each_page_has_its_tiles_the_figures_and_the_filter_form(paged_root):
     site = paged_root / "site"
     for number in (1, 2, 3):
         html = page_file(site, number).read_text(encoding="utf-8")
         tiles = tiles_of(html)
-        headings = re.findall(r'<h2 id="categorie-([a-z-]+)">', html)
-        assert headings == list(dict.fromkeys(group for group, _ in tiles))  # only groups on this page
+        assert not re.findall(r'<h2 id="categorie-', html)  # the category is a label on each tile, not a heading
         text = " ".join(re.sub(r"<[^>]+>", "", html).split())
         assert f"{2 * WALL_PAGE_SIZE + 7} ondertekenaars:" in text
         assert f"{2 * WALL_PAGE_SIZE + 7} ondertekenaars (pagina {number} van 3)" in text
         form = html.split('<form class="stem-filter charter-filter"', 1)[1].split(">", 1)[0]
         assert 'data-filter-source="' in form and "wand.json" in form and " hidden " in form + " "
-        images = re.findall(r"<img [^>]*>", html.split('<div id="charter-wall"', 1)[1].split("</div>", 1)[0])
+        images = re.findall(r"<img [^>]*>", wall_of(html))
         assert len(images) == len(tiles)
         eager = min(EAGER_LOGOS, len(images))  # the first rows of every page load at once
         assert [("eager" if 'loading="eager"' in img else "lazy") for img in images] == \
@@ -165,7 +165,7 @@ def test_wall_json_has_every_tile_in_the_walls_order(paged_root):
 def test_tiles_use_one_small_image_the_webp_where_there_is_one(paged_root):
     site = paged_root / "site"
     html = page_file(site, 1).read_text(encoding="utf-8")
-    wall = html.split('<div id="charter-wall"', 1)[1].split("</div>", 1)[0]
+    wall = wall_of(html)
     assert "<picture" not in wall and "srcset" not in wall
     sources = re.findall(r'<img src="([^"]+)" alt="" width="\d+" height="\d+" loading="(?:eager|lazy)" decoding="async">', wall)
     assert len(sources) == WALL_PAGE_SIZE

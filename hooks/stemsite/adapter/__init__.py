@@ -76,7 +76,7 @@ class Adapter:
         card = build.share_cards.get(page.file.src_uri)
         if card:
             page.meta.setdefault("image", card)  # the share card; front matter may name another image
-        if "<!--" not in markdown:
+        if "<!--" not in markdown and ".md?" not in markdown:  # no marker, no link into a filtered list
             return markdown
         try:
             return expand(markdown, build, build.project.theme / "shortcodes",

@@ -60,6 +60,10 @@ def record_page(record: Record, build: SiteBuild, templates: Path, kept: KeptBod
     return GeneratedPage(src_uri, meta, body)
 
 
+INDEX_HIDES = ["navigation", "toc"]
+"""Index pages are landing pages: a wide grid, without Material's docs sidebar and table of contents."""
+
+
 def _index_context(collection: Collection, build: SiteBuild) -> dict[str, Any]:
     return {"records": build.catalog.collection(collection.name), "catalog": build.catalog,
             "collection": collection, "media_of": build.media_of}
@@ -71,7 +75,7 @@ def index_page(collection: Collection, build: SiteBuild, templates: Path) -> Gen
     Searchable by its title and introduction only: the templates mark the list itself
     ``data-search-exclude``, so a name typed in search finds the record's own page, not the list.
     """
-    meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht."}
+    meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht.", "hide": INDEX_HIDES}
     return _page(templates, collection.index_template, collection.index_source, meta,
                  _index_context(collection, build), in_nav=True)
 
@@ -85,11 +89,12 @@ def wall_pages(collection: Collection, build: SiteBuild, templates: Path) -> lis
     for number in range(1, wall.page_count + 1):
         wall_page = wall.page(number)
         if number == 1:
-            meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht."}
+            meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht.",
+                    "hide": INDEX_HIDES}
         else:
             meta = {"title": f"{collection.title} (pagina {number} van {wall_page.count})",
                     "description": f"{collection.title}: pagina {number} van {wall_page.count}.",
-                    "search": {"exclude": True}}
+                    "search": {"exclude": True}, "hide": INDEX_HIDES}
         pages.append(_page(templates, collection.index_template, wall_page.src_uri, meta,
                            dict(context, wall_page=wall_page), in_nav=number == 1))
     return pages

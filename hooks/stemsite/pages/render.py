@@ -16,7 +16,7 @@ from ..catalog import queries
 from ..catalog.views import charter as charter_view
 from ..catalog.views import regions as regions_view
 from .sanitize import render_markdown
-from . import collections_view
+from . import campaign_view, collections_view
 
 
 @lru_cache(maxsize=8)
@@ -32,9 +32,11 @@ def environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(dutch.FILTERS, markdown=render_markdown)
+    env.filters.update(campaign_view.FILTERS)
     env.filters.update(queries.FILTERS)
     env.filters.update(charter_view.FILTERS)
     env.filters.update(collections_view.FILTERS)
     env.filters.update(regions_view.FILTERS)
     env.globals.update(collections_view.GLOBALS)
+    env.globals.update(campaign_view.GLOBALS)
     return env

@@ -9,6 +9,8 @@ allowlist of tags, no attributes but ``href``/``title`` on links, and only ``htt
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -18,11 +20,13 @@ from ..validate.links import browser_form, leaves_without_scheme
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_SCHEMES = {"https", "mailto"}
+# nh3 adds rel to every <a>, also to one whose unsafe href it removed; HTML allows rel only beside an href.
+_REL_WITHOUT_HREF = re.compile(r'<a((?: title="[^"]*")?) rel="noopener nofollow">')
 
 
 def clean_html(html: str) -> str:
     """HTML reduced to the allowlist; links get rel=noopener and nofollow."""
-    return nh3.clean(
+    return _REL_WITHOUT_HREF.sub(r"<a\1>", nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -30,7 +34,7 @@ def clean_html(html: str) -> str:
         link_rel="noopener nofollow",
         strip_comments=True,
         attribute_filter=_same_link_for_browsers,
-    )
+    ))
 
 
 def _same_link_for_browsers(element: str, attribute: str, value: str) -> str | None:

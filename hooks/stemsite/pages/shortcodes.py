@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..sitebuild import SiteBuild
+from .campaign_view import honest_links
 from .render import environment
 
 MARKER = re.compile(r"<!--\s*stem:([a-z0-9-]+)\s*-->")
@@ -22,7 +23,8 @@ class ShortcodeError(ValueError):
 
 
 def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri: str = "", **context: Any) -> str:
-    """Replace every marker with its rendered template (HTML, left untouched by Markdown).
+    """Replace every marker with its rendered template (HTML, left untouched by Markdown), and point
+    links into filtered lists that would show nothing at the whole list (``campaign_view.honest_links``).
 
     Templates get the catalog and ``media_of(record)``, what the producers made for a record,
     and ``context`` (the proposals and their links, from the adapter).
@@ -37,4 +39,4 @@ def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri
                                                                         **context)
         return "\n\n" + html.strip() + "\n\n"
 
-    return MARKER.sub(render, markdown)
+    return MARKER.sub(render, honest_links(markdown, build.catalog))

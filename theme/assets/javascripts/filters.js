@@ -9,6 +9,7 @@
  *   - a control with data-filter-sort orders items by data-sort-<value> ("-x" = descending);
  *   - elements with data-filter-group around items are hidden when none of their items show;
  *   - [data-filter-count="ID"] tells how many items show (a polite live region);
+ *   - a button with data-filter-toggle folds the fields named by its aria-controls (on a phone);
  *   - control names are the URL query parameters, so a filtered view can be shared.
  * A list the server split into pages (the charter wall) holds only its own page. Its form names the whole
  * list: data-filter-source (a same-origin JSON URL) and data-filter-render (a function registered in
@@ -112,6 +113,11 @@
       });
     }
 
+    // "1 academie", "2 academies": data-filter-noun-one names one item (Dutch: only 1 is singular).
+    function nounFor(count) {
+      return count === 1 && form.dataset.filterNounOne ? form.dataset.filterNounOne : (form.dataset.filterNoun || "resultaten");
+    }
+
     function apply(updateUrl) {
       if (!choosePage(updateUrl)) return;
       var shown = 0, query = new URLSearchParams();
@@ -136,7 +142,7 @@
         var all = items === ownItems && total ? total : items.length;
         if (source && items === ownItems && shown === items.length) counter.textContent = counter.dataset.filterInitial;
         else if (failed) counter.textContent = "De filters konden de volledige lijst niet laden; je ziet alleen deze pagina.";
-        else counter.textContent = shown === items.length ? all + " " + noun : shown + " van " + all + " " + noun;
+        else counter.textContent = shown === items.length ? all + " " + nounFor(all) : shown + " van " + all + " " + nounFor(all);
       });
       if (updateUrl) {
         var search = query.toString();
@@ -154,6 +160,16 @@
       sorted.forEach(function (item) { item.parentNode.appendChild(item); });
     }
 
+    // On a phone the fields fold behind a button (components.css); they start open when the URL already filters.
+    Array.prototype.forEach.call(form.querySelectorAll("[data-filter-toggle]"), function (button) {
+      var fields = document.getElementById(button.getAttribute("aria-controls"));
+      function unfold(open) {
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        if (fields) fields.classList.toggle("is-open", open);
+      }
+      unfold(active());
+      button.addEventListener("click", function () { unfold(button.getAttribute("aria-expanded") !== "true"); });
+    });
     form.addEventListener("input", function () { apply(true); });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });

@@ -16,17 +16,18 @@
   }
 
   function buildIndex(data) {
-    var byName = {}, byPostal = {}, names = {};
+    var byName = {}, byPostal = {}, names = {}, provinces = {};
     data.gemeenten.forEach(function (row) {
       var code = row[0], name = row[1], postals = row[2], others = row[3] || [];
       names[code] = name;
+      provinces[code] = row[4];
       [name].concat(others).forEach(function (alias) {
         var key = normalise(alias);
         (byName[key] = byName[key] || []).push(code);
       });
       postals.forEach(function (postal) { (byPostal[postal] = byPostal[postal] || []).push(code); });
     });
-    return { byName: byName, byPostal: byPostal, names: names, rows: data.gemeenten };
+    return { byName: byName, byPostal: byPostal, names: names, provinces: provinces, rows: data.gemeenten };
   }
 
   // The municipalities a typed text means: a postal code, an exact name, or else every name it begins.
@@ -80,12 +81,53 @@
     }
   }
 
+  // No academy on this site in the chosen municipality: the nearest ones (same arrondissement, the first two
+  // digits of the REFNIS code; else the same province), copied as links into #finder-dichtbij. Runs after
+  // filters.js has filtered the list (its listeners were added later, so this waits one turn).
+  function showNearest(form, input) {
+    var box = document.getElementById("finder-dichtbij"), list = document.getElementById(form.dataset.filterList);
+    if (!box || !list || !index) return;
+    var codes = input.value.trim() ? resolve(input.value) : [];
+    var shown = list.querySelectorAll("[data-filter-item]:not([hidden])").length;
+    if (!codes.length || codes.length > 4 || shown) { box.hidden = true; return; }
+    var place = codes.map(function (c) { return index.names[c]; }).join(", ");
+    var items = Array.prototype.slice.call(list.querySelectorAll("[data-filter-item]"));
+    function near(tokens) {
+      return items.filter(function (item) {
+        var own = (item.getAttribute("data-gebied") || "").split(/\s+/);
+        return tokens.some(function (token) { return own.indexOf(token) !== -1; });
+      });
+    }
+    var found = near(codes.map(function (c) { return "arr-" + c.slice(0, 2); })), where = "in de buurt (hetzelfde arrondissement)";
+    if (!found.length) {
+      found = near(codes.map(function (c) { return "prov-" + index.provinces[c]; }));
+      where = "in dezelfde provincie";
+    }
+    var title = box.querySelector("[data-near-title]"), target = box.querySelector("[data-near-list]");
+    title.textContent = "Deze site vermeldt nog geen academie in " + place + ". " +
+      (found.length ? "Academies " + where + ":" : "Ook in de buurt staat er nog geen op deze site.");
+    target.replaceChildren();
+    found.forEach(function (item) {
+      var link = item.querySelector("a"), line = item.querySelector(".finder-place-line");
+      var entry = document.createElement("li"), copy = document.createElement("a");
+      copy.href = link.href;
+      copy.textContent = link.textContent;
+      entry.appendChild(copy);
+      if (line) entry.appendChild(document.createTextNode(" (" + line.textContent.trim().split(";")[0] + ")"));
+      target.appendChild(entry);
+    });
+    target.hidden = !found.length;
+    box.hidden = false;
+  }
+
   function setup(form) {
     var input = form.querySelector('[data-filter-match="gemeente"]');
     if (!input || form.dataset.finderReady) return;
     form.dataset.finderReady = "1";
-    input.addEventListener("input", function () { describe(form, input); });
-    form.addEventListener("reset", function () { setTimeout(function () { describe(form, input); }, 0); });
+    function update() { describe(form, input); setTimeout(function () { showNearest(form, input); }, 0); }
+    input.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("reset", function () { setTimeout(update, 0); });
     fetch(form.dataset.municipalityIndex, { credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (data) {
@@ -94,6 +136,7 @@
         if (list) fillDatalist(list);
         describe(form, input);
         if (input.value) input.dispatchEvent(new Event("change", { bubbles: true }));
+        else update();
       });
   }
 

@@ -1,8 +1,8 @@
 /* The charter wall's tiles from wand.json, for the filters of a paginated wall (see filters.js).
  *
  * The server lays out one page of the wall; when a visitor filters or sorts, filters.js fetches
- * charter/ondertekenaars/wand.json once and calls this renderer to build every tile, grouped by
- * category in the charter's order, exactly like the server's markup (theme/records/signatory-index.html).
+ * charter/ondertekenaars/wand.json once and calls this renderer to build every tile, in the wall's order and
+ * labelled with its category, exactly like the server's markup (theme/records/signatory-index.html).
  * Names come from pull requests: they only ever reach the page as text (textContent, setAttribute).
  */
 (function () {
@@ -21,17 +21,10 @@
     var root = form.dataset.filterRoot || "";
     var at = {};
     data.fields.forEach(function (name, index) { at[name] = index; });
-    var grids = {};
-    data.categories.forEach(function (category) {
-      var section = element("section", { "class": "charter-wall__group", "data-filter-group": "",
-        "aria-labelledby": "categorie-" + category.value });
-      section.appendChild(element("h2", { id: "categorie-" + category.value }, category.label));
-      grids[category.value] = section.appendChild(element("ul", { "class": "charter-wall__grid" }));
-      target.appendChild(section);
-    });
+    var labels = {};
+    data.categories.forEach(function (category) { labels[category.value] = category.label; });
     data.signatories.forEach(function (row) {
-      var grid = grids[row[at.category]];
-      if (!grid) return;
+      if (!Object.prototype.hasOwnProperty.call(labels, row[at.category])) return;
       var name = String(row[at.name]);
       var tile = element("li", { "class": "charter-wall__tile", "data-filter-item": "",
         "data-categorie": row[at.category], "data-sector": row[at.sector] || "",
@@ -45,7 +38,8 @@
           height: row[at.height], loading: "lazy", decoding: "async" }));
       }
       link.appendChild(element("span", { "class": "charter-wall__name" }, name));
-      grid.appendChild(tile);
+      link.appendChild(element("span", { "class": "charter-wall__category" }, labels[row[at.category]]));
+      target.appendChild(tile);
     });
   };
 })();

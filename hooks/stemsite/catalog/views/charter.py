@@ -9,6 +9,7 @@ functions as Jinja filters (``catalog | charter_wall``), registered in ``pages.r
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -201,8 +202,10 @@ def wall(catalog: Catalog) -> Wall:
     """The wall: signatories grouped by category in the charter's order, and the filter choices."""
     records = catalog.signatories_on_wall()
     terms = catalog.vocabularies["signatory_categories"].terms
-    # Page order (by category, then name) decides which logos are in the first rows.
-    in_page_order = [r for t in terms for r in records if r["category"] == t.value]
+    # One grid by name, as filters.js sorts it by default (case and accents ignored, like the browser's
+    # collation), so tiles do not move when the script runs; the order also picks the eager logos.
+    plain = lambda text: "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    in_page_order = sorted(records, key=lambda r: (plain(r.label), r.slug))
     entries = [WallEntry(r, place_of(catalog, r), key(r.get("sector") or ""),
                          "eager" if i % WALL_PAGE_SIZE < EAGER_LOGOS else "lazy")
                for i, r in enumerate(in_page_order)]

@@ -1,0 +1,80 @@
+"""``stemsite.pages.campaign_view``: counters, plurals, filter values and honest links, on real catalogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import make_project
+
+from stemsite.catalog import build_catalog
+from stemsite.pages import campaign_view
+from stemsite.project import Project
+from stemsite.validate.dataset import validate_project
+
+
+def _catalog(root: Path):
+    dataset, report = validate_project(Project(root))
+    assert not report.problems, report.problems
+    return build_catalog(dataset)
+
+
+@pytest.fixture(scope="module")
+def launch(tmp_path_factory):
+    """The real data only: launch day (no signatories, no role models, one academy)."""
+    return _catalog(make_project(tmp_path_factory.mktemp("launch"), data=None))
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    return _catalog(make_project(tmp_path_factory.mktemp("filled")))
+
+
+def test_dutch_plurals_follow_the_cldr_rule():
+    assert campaign_view.plural(0, "academie", "academies") == "0 academies"
+    assert campaign_view.plural(1, "academie", "academies") == "1 academie"
+    assert campaign_view.plural(2000, "academie", "academies") == "2.000 academies"
+
+
+def test_place_name_leaves_out_a_province_of_the_same_name():
+    assert campaign_view.place_name("11002") == "Antwerpen"
+    assert campaign_view.place_name("43010") == "Maldegem (Oost-Vlaanderen)"
+
+
+def test_launch_day_counters_lead_to_the_action_that_fills_them(launch):
+    counters = {c.href: c for c in campaign_view.home_counters(launch)}
+    signatories = counters["charter/ondertekenen/"]
+    assert signatories.value == 0 and signatories.label == "ondertekenaars van het charter"
+    assert signatories.link == "Onderteken als eerste"
+    academies = counters["academies/"]
+    assert academies.value == 1 and academies.label == "STEM-academie op deze site"
+
+
+def test_links_into_empty_filtered_lists_point_at_the_whole_list(launch, filled):
+    text = ("[a](../rolmodellen/index.md?domein=wetenschap) [b](../academies/index.md?provincie=oost-vlaanderen) "
+            "[c](../academies/index.md?provincie=limburg) [d](../charter/ondertekenaars/index.md?categorie=bedrijf)")
+    assert campaign_view.honest_links(text, launch) == (
+        "[a](../rolmodellen/index.md) [b](../academies/index.md?provincie=oost-vlaanderen) "
+        "[c](../academies/index.md) [d](../charter/ondertekenaars/index.md)")
+    assert campaign_view.honest_links(text, filled).count("?") == 4
+
+
+def test_filters_offer_only_values_that_yield_something(launch, filled):
+    assert campaign_view.used_terms(launch, launch.active_academies(), "academy_themes", "themes") == []
+    assert [t.value for t in campaign_view.academy_provinces(launch)] == ["oost-vlaanderen"]
+    themes = campaign_view.used_terms(filled, filled.active_academies(), "academy_themes", "themes")
+    used = {v for a in filled.active_academies() for v in a.get("themes", [])}
+    assert {t.value for t in themes} == used and used
+
+
+def test_area_tokens_name_arrondissement_and_province():
+    assert campaign_view.area_tokens(["43010"]) == "arr-43 prov-40000"
+
+
+def test_signatures_per_month_runs_from_the_first_signature_to_the_build_month(launch, filled):
+    assert campaign_view.signatures_per_month(launch) is None
+    chart = campaign_view.signatures_per_month(filled)
+    counted = sum(bar.count for bar in chart.bars)
+    assert counted == len(filled.signatories_on_wall())
+    assert all(0 <= bar.y <= chart.baseline for bar in chart.bars)
+    assert chart.description.startswith("Ondertekeningen per maand.")
