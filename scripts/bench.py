@@ -230,6 +230,8 @@ COLUMNS = [
     ("1e resultaat (ms)", lambda r: f"{r['search_ms']:.0f}"),
     ("wand 1e beeld (kB, gzip)", lambda r: f"{r['wall_raw'] / 1024:,.0f} ({r['wall_gzip'] / 1024:,.0f})"),
     ("CLS", lambda r: f"{r['wall_cls']:.3f}"),
+    ("aanbod 1e beeld (kB, gzip)", lambda r: f"{r['offers_raw'] / 1024:,.0f} ({r['offers_gzip'] / 1024:,.0f})"
+     if "offers_raw" in r else "–"),
 ]
 
 
@@ -269,6 +271,8 @@ def verdicts(results: list[dict]) -> list[str]:
         (f"wand 1e beeld ≤ {TARGETS['wall_kb']:.0f} kB gzip (N = {page['n']:,})", page["wall_gzip"] / 1024,
          TARGETS["wall_kb"], " kB"),
         (f"wand zonder layoutverschuiving (N = {page['n']:,})", page["wall_cls"], 0.0, ""),
+        (f"aanbod 1e beeld ≤ {TARGETS['wall_kb']:.0f} kB gzip (N = {big['n']:,}, 3 per ondertekenaar)",
+         big["offers_gzip"] / 1024, TARGETS["wall_kb"], " kB"),
         *[(f"{name} 1e beeld op 360 px ≤ {TARGETS['phone_kb']:.0f} kB gzip (N = {page['n']:,})",
            page[f"{key}_gzip"] / 1024, TARGETS["phone_kb"], " kB") for name, key in PHONE_VIEWS],
         *[(f"{name} op 360 px: CLS < {TARGETS['cls']} (N = {page['n']:,})", page[f"{key}_cls"], TARGETS["cls"], "")

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 23)
 """The day the benchmark's builds believe it is (``STEMSITE_TODAY``), so dates stay valid."""
 LOGO_FORMATS = ("svg", "png", "jpg", "webp")
-SHARE = {"role_models": 50, "academies": 20, "practices": 50, "events": 50}
+SHARE = {"role_models": 50, "academies": 20, "practices": 50, "events": 50, "stories": 5}
 """One record of each of these collections per so many signatories (at least two of each)."""
 
 CATEGORIES = ["bedrijf", "bedrijf", "bedrijf", "sectororganisatie", "onderwijs", "stem-initiatief",
@@ -36,6 +36,7 @@ COMMITMENTS = {
     "gezamenlijk-project": "Een gezamenlijk project met een STEM-academie uit de regio.",
     "doelgroepen": "Workshops voor meisjes en jongeren die thuis weinig met techniek in aanraking komen.",
 }
+AUDIENCES = ("jongeren", "leerkrachten", "ouders", "meisjes", "kinderen")
 WORDS = ("Techniek", "Atelier", "Werkplaats", "Labo", "Studio", "Groep", "Netwerk", "Dienst", "Fabriek")
 
 
@@ -84,12 +85,17 @@ def _signatory(n: int, rng: random.Random, municipalities: list[str]) -> str:
               f"sector: {rng.choice(SECTORS)}", f'municipality: "{rng.choice(municipalities)}"']
     if category != "individu":
         lines.append(f"employees: {rng.randrange(1, 5000)}")
-    if n % 3 == 0:
+    if n % 3 == 0 or n == 1:  # signatory 1 has one: make bench changes its text (not an offer's)
         lines.append(f"description: Een fictieve organisatie uit de {rng.choice(SECTORS)}sector die "
                      "jongeren **laat proeven** van techniek.")
     lines.append("commitments:")
-    for kind in rng.sample(sorted(COMMITMENTS), rng.randrange(1, 4)):
-        lines += [f"  - type: {kind}", f"    description: {COMMITMENTS[kind]}"]
+    for kind in rng.sample(sorted(COMMITMENTS), 3):  # the issue's scale: three offers per signatory
+        lines += [f"  - type: {kind}", f"    description: {COMMITMENTS[kind]}",
+                  f"    audience: [{rng.choice(AUDIENCES)}]"]
+        if rng.random() < 0.3:
+            lines.append(f"    places: {rng.randrange(1, 40)}")
+        if rng.random() < 0.2:
+            lines.append(f"    until: {_day(rng, TODAY - timedelta(days=100), TODAY + timedelta(days=300)).isoformat()}")
     if n % 97 == 0:
         lines.append(f"withdrawn_on: {TODAY - timedelta(days=10)}")
     return "\n".join(lines) + "\n"
@@ -128,6 +134,20 @@ def _event(n: int, rng: random.Random, municipalities: list[str]) -> str:
             "description: Bouw en programmeer je eigen robot.\n")
 
 
+def _story(n: int, rng: random.Random, municipalities: list[str], signatories: int) -> str:
+    tellers = sorted({rng.randrange(1, signatories + 1) for _ in range(2)})
+    tellers = [t for t in tellers if t % 97] or [1]  # never a withdrawn one (see _signatory)
+    lines = [f"title: Verhaal {n} (fictief)", f"published_on: {_day(rng, date(2024, 1, 1), TODAY).isoformat()}",
+             f"kind: {rng.choice(['samenwerking', 'project', 'doelgroep', 'bezoek'])}",
+             "summary: Een fictieve klas bouwde samen met een fictief bedrijf een kleine windmolen.",
+             "body: |\n  Drie weken lang kwamen twee **ingenieurs** naar de klas.",
+             f"signatories: [{', '.join(f'bench-ondertekenaar-{t}' for t in tellers)}]",
+             f'municipality: "{rng.choice(municipalities)}"']
+    if n % 10 == 0:  # one in ten with a photo
+        lines += [f"consent_on: {TODAY.isoformat()}", "image_alt: Leerlingen rond een zelfgebouwde windmolen."]
+    return "\n".join(lines) + "\n"
+
+
 def counts(signatories: int) -> dict[str, int]:
     """How many records of each collection a data set of N signatories has."""
     return {"signatories": signatories, **{name: max(2, signatories // per) for name, per in SHARE.items()}}
@@ -155,6 +175,11 @@ def write_data(data: Path, signatories: int) -> dict[str, int]:
         (data / "practices" / f"bench-praktijk-{n}.yml").write_text(_practice(n, rng, municipalities), encoding="utf-8")
     for n in range(1, sizes["events"] + 1):
         (data / "events" / f"bench-activiteit-{n}.yml").write_text(_event(n, rng, municipalities), encoding="utf-8")
+    for n in range(1, sizes["stories"] + 1):
+        (data / "stories" / f"bench-verhaal-{n}.yml").write_text(_story(n, rng, municipalities, signatories),
+                                                                 encoding="utf-8")
+        if n % 10 == 0:
+            (data / "stories" / f"bench-verhaal-{n}.jpg").write_bytes(_raster(rng, (900, 600), "jpg"))
     return sizes
 
 

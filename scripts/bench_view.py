@@ -27,6 +27,7 @@ from playwright.sync_api import sync_playwright
 import bench_search
 
 WALL = "charter/ondertekenaars/"
+OFFERS = "aanbod/"
 SEARCH_INDEX = "search/search_index.json"
 VIEWPORT = {"width": 1280, "height": 800}
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -89,6 +90,7 @@ def measure_site(site) -> dict:
                 figures = _first_view(browser, url)
                 figures.update(_first_view(browser, url, HOME, PHONE, "home_360"))
                 figures.update(_first_view(browser, url, WALL, PHONE, "wall_360"))
+                figures.update(_first_view(browser, url, OFFERS, VIEWPORT, "offers"))  # 3 offers per signatory
             finally:
                 server.shutdown()
             search = bench_search.measure(browser.new_page(), "bench", site)

@@ -77,9 +77,9 @@ def _stub_nav_pages(content: Path) -> None:
     """One-line pages for the hand-written nav entries, so a data-only project builds strictly."""
     from mkdocs.utils.yaml import yaml_load
 
-    from stemsite.collections import COLLECTIONS
+    from stemsite.collections import COLLECTIONS, OFFERS_SECTION, REGIONS
 
-    generated = {f"{c.section}/index.md" for c in COLLECTIONS}
+    generated = {f"{c.section}/index.md" for c in COLLECTIONS} | {f"{OFFERS_SECTION}/index.md", REGIONS.index_source}
     with (REPO / "mkdocs.yml").open("rb") as handle:
         nav = yaml_load(handle)["nav"]
     for rel in _nav_files(nav):

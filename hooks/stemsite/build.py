@@ -13,11 +13,12 @@ from __future__ import annotations
 import time
 
 from .catalog import build_catalog
-from .feeds import atom, badges, opendata, wall_json
+from .feeds import atom, badges, opendata, supplied, wall_json
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import event_jsonld
 from .images import pipeline as images
 from .pages import places_index
+from .pages import supplied as supplied_pages
 from .pages.generate import generate
 from .pages.kept_bodies import KeptBodies
 from .problems import DataError
@@ -30,6 +31,8 @@ MEDIA_PRODUCERS: tuple[Producer, ...] = (images.produce,)
 PRODUCERS: tuple[Producer, ...] = (
     agenda_feeds,
     event_jsonld,
+    supplied.related,
+    supplied.produce,
     badges.produce,
     atom.produce,
     opendata.produce,
@@ -68,6 +71,7 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
         started = time.perf_counter()
         kept = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
         build.pages = generate(build, project.theme / "records", kept)
+        build.pages.extend(supplied_pages.generate(build, project.theme / "records"))
         build.kept_bodies = kept.counts
         timings["generate"] = time.perf_counter() - started
     except BaseException:

@@ -100,7 +100,19 @@ COLLECTIONS: tuple[Collection, ...] = (
                card_kicker="Goede praktijk", image="optional", image_extensions=RASTER_EXTENSIONS,
                image_recipe="wide"),
     Collection("events", "event", "agenda", "Agenda", "title", describe="event", card_kicker="Agenda"),
+    Collection("stories", "story", "verhalen", "Verhalen", "title", describe="summary", card_kicker="Verhaal",
+               image="optional", image_extensions=RASTER_EXTENSIONS, image_recipe="story",
+               page_shows_only_its_record=True),  # tellers, event, role models come through media.related
 )
+
+REGIONS = Collection("regions", "region", "regio", "STEM in je regio", "contact", describe="region",
+                     card_kicker="Regio")
+"""``data/regions/<province>.yml``: a region's contact point. Not in :data:`COLLECTIONS`: there is a page per
+province whether or not its file exists (``pages.supplied``), and the file name must be a province."""
+OFFERS_SECTION = "aanbod"
+"""The signatories' current commitments as offers, ``/aanbod/`` (``catalog.views.offers``)."""
+DIGEST_SECTION = "week"
+"""The weekly digest for communication staff, ``/week/`` and ``/week/feed.xml`` (``catalog.views.stories``)."""
 
 BY_NAME = {c.name: c for c in COLLECTIONS}
 BY_KIND = {c.kind: c for c in COLLECTIONS}

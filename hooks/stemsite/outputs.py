@@ -9,7 +9,7 @@ file in ``site/`` is one of these paths, a path of a record, or a page of ``cont
 
 from __future__ import annotations
 
-from .collections import BY_NAME, COLLECTIONS, Collection
+from .collections import BY_NAME, COLLECTIONS, DIGEST_SECTION, OFFERS_SECTION, REGIONS, Collection
 
 _WALL = BY_NAME["signatories"].section
 ATOM_FEED = f"{_WALL}/feed.xml"
@@ -20,6 +20,10 @@ OPEN_DATA_CSV = "api/signatories.csv"
 MUNICIPALITIES = "api/gemeenten.json"
 GENERIC_BADGE = "badge/stem-charter.svg"
 ADMIN = ("admin/config.yml", "admin/index.html")
+SUPPLIED = (f"{OFFERS_SECTION}/", REGIONS.index_url, f"{DIGEST_SECTION}/", f"{BY_NAME['stories'].section}/feed.xml",
+            "api/offers.json", "api/offers.csv", "api/stories.json", "api/stories.csv")
+"""/aanbod/ (its pages and aanbod.json), /regio/, /week/ (page and feed), the stories' feed and the open data
+of offers and stories (``pages.supplied``, ``feeds.supplied``)."""
 MEDIA = "media/"
 """Images and share cards, each named by the hash of what went in: no record name reaches them."""
 ASSETS = "assets/"
@@ -48,4 +52,4 @@ def own_paths() -> tuple[str, ...]:
     sections = [f"{c.section}/index.html" for c in COLLECTIONS]
     section_pages = [f"{c.section}/{name}/" for c in COLLECTIONS for name in c.reserved_slugs]
     return (ATOM_FEED, WALL_JSON, AGENDA_FEED, OPEN_DATA_JSON, OPEN_DATA_CSV, MUNICIPALITIES, GENERIC_BADGE,
-            *ADMIN, MEDIA, ASSETS, *MKDOCS, *sections, *section_pages)
+            *ADMIN, *SUPPLIED, MEDIA, ASSETS, *MKDOCS, *sections, *section_pages)

@@ -21,6 +21,8 @@ import yaml
 from markupsafe import escape
 
 from .catalog import Catalog, Record
+from .catalog.views.offers import Offer
+from .vocabularies import Term
 from .project import Project
 
 RecordKey = tuple[str, str]
@@ -80,6 +82,33 @@ class Badge:
     """Absolute address of the signatory's page, where the pasted badge links to."""
 
 
+Link = tuple[str, str]
+"""``(label, site-relative URL)`` of another record."""
+
+
+@dataclass(frozen=True)
+class Related:
+    """What a record's page shows of other records (``feeds.supplied.related``).
+
+    A signatory's page is kept between builds under the hash of its data and media
+    (``pages.kept_bodies``), so whatever it shows of other records comes through here."""
+
+    offers: tuple[tuple[Term, tuple[Offer, ...]], ...] = ()
+    """A signatory's current offers under their type, in the vocabulary's order."""
+    ended_offers: tuple[Offer, ...] = ()
+    """A signatory's offers past their ``until``."""
+    stories: tuple[Link, ...] = ()
+    """Stories the record tells, appears in or produced (an event), newest first."""
+    organisers: tuple[Link, ...] = ()
+    """An event's organising signatories and academies."""
+    tellers: tuple[Link, ...] = ()
+    """A story's signatories and academies."""
+    role_models: tuple[Link, ...] = ()
+    """Role models a story names."""
+    event: Link | None = None
+    """The event a story came from."""
+
+
 @dataclass(frozen=True)
 class RecordMedia:
     """Everything producers made for one record; pages read it through ``media_of(record)``."""
@@ -95,6 +124,8 @@ class RecordMedia:
     """Site-relative URL of an event's own calendar file."""
     jsonld: str | None = None
     """Script-safe JSON-LD text for the record's page."""
+    related: Related | None = None
+    """Links to other records and offers, for the record's page."""
 
     def get(self, name: str, default: Any = None) -> Any:
         """Templates ask ``media.get("picture")``, as they would of a mapping."""

@@ -134,8 +134,8 @@ def test_signatory_page_groups_commitments_by_type_in_vocabulary_order(charter_r
         headings = re.findall(r"<h3>(.*?)</h3>", article)
         types = [t for t in COMMITMENT_ORDER if any(c["type"] == t for c in signatory["commitments"])]
         assert headings == [COMMITMENT_LABELS[t] for t in types]
-        for commitment in signatory["commitments"]:
-            assert f"<li>{commitment['description']}</li>" in article
+        for number, commitment in enumerate(signatory["commitments"], start=1):  # each offer has its anchor
+            assert f'<li id="aanbod-{number}"><span class="offer__description">{commitment["description"]}</span>' in article
         if signatory.get("website"):
             assert f'<a href="{signatory["website"]}" rel="noopener">' in article
         assert "<img" in article.split("<h1>", 1)[0]  # the logo above the name

@@ -42,7 +42,14 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "label": "Voorbeeldworkshop (testgegeven)", "starts": "2026-03-14T14:00",
         "location_name": "Voorbeeldbibliotheek", "location_municipality": "44021", "organiser": "Voorbeeldacademie",
     },
+    "story": {  # told by the academy example: a story must name a teller that exists
+        "label": "Voorbeeldverhaal (testgegeven)", "published_on": "2025-03-14", "kind": "samenwerking",
+        "summary": "Een klas en een bedrijf bouwden samen een robot.", "body": "Zo begon het.",
+        "academies": "voorbeeldacademie-testgegeven",
+    },
 }
+TELLS = {"story": "academy"}
+"""Kinds whose example names a record of another kind, which must exist first."""
 
 IMAGE_SUFFIX = {"signatory": ".png", "role-model": ".jpg"}
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from editor_support import EXAMPLES, IMAGE_SUFFIX, write_image
+from editor_support import EXAMPLES, IMAGE_SUFFIX, TELLS, write_image
 from support import make_project
 
 from stemsite.collections import BY_KIND, COLLECTIONS
@@ -31,6 +31,8 @@ def test_every_collection_has_a_scaffolder_example() -> None:
 
 @pytest.mark.parametrize("kind", sorted(EXAMPLES))
 def test_scaffolded_record_validates(project: Project, kind: str) -> None:
+    if kind in TELLS:
+        scaffold(project, TELLS[kind], EXAMPLES[TELLS[kind]])
     created = scaffold(project, kind, EXAMPLES[kind])
     collection = BY_KIND[kind]
     assert created.rel == f"data/{collection.name}/{slugify(EXAMPLES[kind]['label'])}.yml"

@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 from support import REPO, SAMPLE_DATA, make_project
 from typical_mistakes import MISTAKES, apply
 
-from stemsite.collections import COLLECTIONS
+from stemsite.collections import COLLECTIONS, REGIONS
 from stemsite.load.files import relpath
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
@@ -64,7 +64,7 @@ def test_every_real_record_names_its_schema_on_its_first_line() -> None:
 def test_vscode_maps_every_schema_to_its_folder() -> None:
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
-    assert set(mapping) == {f"./schemas/{c.name}.schema.json" for c in COLLECTIONS}
+    assert set(mapping) == {f"./schemas/{c.name}.schema.json" for c in (*COLLECTIONS, REGIONS)}
     for schema, globs in mapping.items():
         assert (REPO / schema).is_file()
     for root in (REPO, SAMPLE_DATA.parent):

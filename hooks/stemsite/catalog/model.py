@@ -63,6 +63,8 @@ class Catalog:
     records: dict[str, list[Record]] = field(default_factory=dict)
     figures: dict[str, Any] = field(default_factory=dict)
     """Published tables from ``data/figures/`` by slug (``validate.figures.FigureTable``)."""
+    regions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Contact points from ``data/regions/<province>.yml`` by province value (``catalog.regions``)."""
 
     def collection(self, name: str) -> list[Record]:
         """Records of one collection, in a stable order (by label)."""
@@ -114,6 +116,7 @@ def build_catalog(dataset: Dataset) -> Catalog:
         records = [_record(raw, schema) for raw in dataset.records.get(collection.name, [])]
         records.sort(key=lambda r: (r.label.casefold(), r.slug))
         catalog.records[collection.name] = records
+    catalog.regions = {province: dict(raw.data, data_file=raw.rel) for province, raw in dataset.regions.items()}
     return catalog
 
 

@@ -34,6 +34,7 @@ NOT_ASKED: dict[str, dict[str, str]] = {
     "academies": {"inactive_since": "een nieuwe academie is actief"},
     "role_models": {"focus": "het platform kiest de uitsnede van de foto na het nakijken"},
     "signatories": {"withdrawn_on": "wie tekent, trekt niet tegelijk in"},
+    "stories": {"focus": "het platform kiest de uitsnede van de foto na het nakijken"},
 }
 """Per collection: schema fields a proposal does not ask for, and why."""
 LONG_TEXT = 200

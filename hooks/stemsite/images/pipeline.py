@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Record
+from ..catalog.views.regions import view_pages
 from ..collections import COLLECTIONS
 from ..sitebuild import Asset, Pending, Picture, Produced, RecordMedia, SiteBuild
 from ..stored import reuse, write_atomic
@@ -150,6 +151,8 @@ def _card_jobs(site: SiteBuild, out_dir: Path) -> list[tuple[Record | str, cards
             image = None if record.get("withdrawn_on") else record.image
             add(record, cards.clean_text(record.label), collection.card_kicker, image,
                 collection.image_recipe != "logo", _focus(record))
+    for src_uri, title, kicker in view_pages(site.catalog):  # /aanbod/, /regio/..., /week/
+        add(src_uri, cards.clean_text(title), kicker, None, False, DEFAULT_FOCUS)
     content = site.project.root / "content"
     for path in sorted(content.rglob("*.md")) if content.is_dir() else []:
         title = cards.page_title(path)

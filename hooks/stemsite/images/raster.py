@@ -69,9 +69,12 @@ PHOTO = (Recipe("picture", (320, 400), crop=True, fallback="jpeg"),
          Recipe("picture_large", (480, 600), crop=True, fallback="jpeg"))
 """4:5 like the cards of the gallery; the larger one for the role model's own page."""
 PRACTICE = (Recipe("picture", (480, 320), crop=True, fallback="jpeg"),)
-RECIPES = {"logo": LOGO, "photo": PHOTO, "wide": PRACTICE}
-"""By ``Collection.image_recipe``."""
 """3:2: a scene of an activity, not a portrait."""
+STORY = (Recipe("picture", (480, 320), crop=True, fallback="jpeg"),
+         Recipe("picture_large", (720, 480), crop=True, fallback="jpeg"))
+"""3:2 like a practice (a scene, not a portrait), with a larger one for the story's own page like a role model's."""
+RECIPES = {"logo": LOGO, "photo": PHOTO, "wide": PRACTICE, "story": STORY}
+"""By ``Collection.image_recipe``."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from .. import dutch
 from ..catalog import queries
 from ..catalog.views import charter as charter_view
+from ..catalog.views import regions as regions_view
 from .sanitize import render_markdown
 from . import campaign_view, collections_view
 
@@ -35,6 +36,7 @@ def environment(templates: Path) -> Environment:
     env.filters.update(queries.FILTERS)
     env.filters.update(charter_view.FILTERS)
     env.filters.update(collections_view.FILTERS)
+    env.filters.update(regions_view.FILTERS)
     env.globals.update(collections_view.GLOBALS)
     env.globals.update(campaign_view.GLOBALS)
     return env

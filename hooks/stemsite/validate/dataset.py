@@ -23,11 +23,13 @@ from . import characters, schemas
 from .cache import RecordCache
 from .figures import FigureTable, load_figures
 from .record_file import FileTask, RawRecord, check_files
+from .references import check_references
+from .regions import load_regions
 from .reserved import reserved_names
 
 _SLUG = re.compile(SLUG_PATTERN)
 _IGNORED = {".gitkeep", "README.md"}
-_DATA_FOLDERS = {"vocabularies", "figures"}
+_DATA_FOLDERS = {"vocabularies", "figures", "regions"}
 
 
 @dataclass
@@ -40,6 +42,8 @@ class Dataset:
     records: dict[str, list[RawRecord]] = field(default_factory=dict)
     figures: dict[str, FigureTable] = field(default_factory=dict)
     """Published tables from ``data/figures/`` (see ``validate.figures``)."""
+    regions: dict[str, RawRecord] = field(default_factory=dict)
+    """Contact points from ``data/regions/<province>.yml`` by province (see ``validate.regions``)."""
 
 
 def load_schemas(project: Project, vocabularies: dict[str, Vocabulary], report: Report) -> dict[str, dict[str, Any]]:
@@ -168,6 +172,9 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
                 records.append(record)
         known.save()
         _check_across_files(collection, paths, images, records, project, report)
+    check_references(dataset.records, {c.name: {p.stem for p in paths} for c, paths, _, _ in plans},
+                     project.today, report)
+    dataset.regions = load_regions(project, dataset.vocabularies, report)
     dataset.figures = load_figures(project, report)
     return dataset, report
 

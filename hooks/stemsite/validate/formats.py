@@ -91,6 +91,18 @@ def check_https_url(value: str) -> str:
     return value
 
 
+_EMAIL_LOCAL = re.compile(r"[a-z0-9]([a-z0-9._+-]{0,62}[a-z0-9])?")
+
+
+def check_email(value: str) -> str:
+    """A plain e-mail address on a public host name (an organisation's functional address)."""
+    fix = "schrijf een functioneel adres van de organisatie, bv. stem@organisatie.be"
+    local, at, host = value.strip().lower().rpartition("@")
+    if not at or not _EMAIL_LOCAL.fullmatch(local) or not _HOST.fullmatch(host) or value != value.strip():
+        raise FormatProblem(f"'{value}' is geen geldig e-mailadres", fix)
+    return value
+
+
 def format_checker() -> FormatChecker:
     """A checker that knows our formats (and only those)."""
     checker = FormatChecker(formats=())
@@ -98,4 +110,5 @@ def format_checker() -> FormatChecker:
     checker.checks("date-or-datetime", raises=FormatProblem)(
         lambda v: not isinstance(v, str) or bool(parse_date_or_datetime(v)))
     checker.checks("https-url", raises=FormatProblem)(lambda v: not isinstance(v, str) or bool(check_https_url(v)))
+    checker.checks("email", raises=FormatProblem)(lambda v: not isinstance(v, str) or bool(check_email(v)))
     return checker
