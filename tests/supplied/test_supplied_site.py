@@ -157,6 +157,9 @@ def test_a_region_page_for_every_province(sample_site: Path):
         else:
             assert f"data/regions/{province}.yml" in html  # how to become the contact point
         assert f'href="../../aanbod/?provincie={province}"' in html or "Nog geen aanbod" in html
+        # Coverage is what this site lists, said so, with the official overview beside it (issue 22, point 4).
+        lead = between(html, 'class="record-lead"', "</p>")
+        assert "Deze site vermeldt" in lead and "https://www.stem-academie.be/" in lead
     limburg = page(sample_site, "regio/limburg")
     assert 'href="../../agenda/fictieve-stemdag/"' in limburg and "Ontmoeting van ondertekenaars" in limburg
     assert 'href="../../rolmodellen/fictieve-ingenieur/"' in limburg
