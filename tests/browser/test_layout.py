@@ -94,6 +94,15 @@ def test_home_first_screen_holds_message_mark_counters_and_ways_in(new_page, sit
         assert not page.locator(".md-sidebar--secondary .md-nav__item").first.is_visible()
 
 
+
+@pytest.mark.parametrize("path", ["charter/ondertekenaars/", "rolmodellen/", "academies/", "verhalen/", "aanbod/",
+                                  "regio/", "regio/limburg/", "week/"])
+def test_index_and_landing_pages_have_no_docs_sidebar(new_page, site_url, path):
+    page = new_page(viewport=DESKTOP)
+    page.goto(site_url + path, wait_until="load")
+    assert page.locator(".md-sidebar--primary .md-nav__link:visible").count() == 0, path
+    assert page.locator(".md-sidebar--secondary .md-nav__link:visible").count() == 0, path
+
 def test_wall_shows_logos_on_a_phones_first_screen_with_filters_folded(new_page, site_url):
     page = new_page(viewport=PHONE)
     page.goto(site_url + "charter/ondertekenaars/", wait_until="load")

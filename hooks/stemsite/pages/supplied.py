@@ -18,11 +18,12 @@ from ..catalog.views import stories as stories_view
 from ..catalog.views.regions import DIGEST_TITLE, OFFERS_TITLE, REGIONS_TITLE
 from ..collections import DIGEST_SECTION, REGIONS
 from ..sitebuild import GeneratedPage, SiteBuild
-from .generate import _page
+from .generate import INDEX_HIDES, _page
 
 
 def _meta(title: str, description: str, src_uri: str, cards: dict[str, str], **extra: Any) -> dict[str, Any]:
-    meta: dict[str, Any] = {"title": title, "description": description, **extra}
+    """Like the collection indexes: no docs sidebar or table of contents on these landing pages (issue 22)."""
+    meta: dict[str, Any] = {"title": title, "description": description, "hide": INDEX_HIDES, **extra}
     if cards.get(src_uri):
         meta["image"] = cards[src_uri]
     return meta
