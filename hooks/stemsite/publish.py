@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from .processes import die_with_parent
 from .project import Project
 
 
@@ -51,13 +51,6 @@ def clean_stale(site: Path) -> list[Path]:
     return removed
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
-    import ctypes
-
-    PR_SET_PDEATHSIG = 1
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 def atomic_build(project: Project, site_dir: Path | None = None, extra_args: list[str] | None = None) -> int:
     """Build into a temporary folder next to ``site_dir``; replace it only on success."""
     site = (site_dir or project.root / "site").resolve()
@@ -67,7 +60,7 @@ def atomic_build(project: Project, site_dir: Path | None = None, extra_args: lis
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(project.root / "mkdocs.yml"), "--site-dir", str(staging), *(extra_args or [])]
     result = subprocess.run(command, cwd=project.root, check=False,
-                            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+                            preexec_fn=die_with_parent if sys.platform == "linux" else None)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print("De build is mislukt; site/ is niet aangepast.", file=sys.stderr)

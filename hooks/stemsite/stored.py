@@ -15,13 +15,14 @@ tell which stored files no site uses any more: those with a single link (:func:`
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import shutil
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Iterable
+
+from .processes import process_pool
 
 NAME_LENGTH = 40
 """Hex digits of a stored file's hash: 160 bits."""
@@ -99,7 +100,7 @@ def link_in_background(site: Path, files: list[tuple[str, Path]]) -> Future[int]
         except OSError as error:
             done.set_exception(error)
         return done
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    pool = process_pool(1)
     try:
         return pool.submit(link_into, site, files)
     finally:

@@ -12,13 +12,13 @@ pages render.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol, Sequence
 
 from .problems import DataError, Report
+from .processes import process_pool
 
 POOL_FROM = 8
 """Fewer jobs run in this process: starting workers costs more than they would save."""
@@ -97,7 +97,7 @@ def start_jobs(groups: Sequence[Sequence[Job]], root: Path) -> tuple[list[Runnin
         return [Running(group, [_done(_run(group))], root) for group in groups], workers
     # No max_tasks_per_child: a worker retired after a shutdown() is not replaced while nothing holds the
     # executor, and the chunks left would wait forever (CPython 3.11). Memory per job is bounded anyway.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = process_pool(workers)
     running = [Running(group, [pool.submit(_run, group[start:start + CHUNK]) for start in range(0, len(group), CHUNK)],
                        root) for group in groups]
     pool.shutdown(wait=False)  # the workers finish what was submitted, then exit

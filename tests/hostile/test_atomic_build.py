@@ -53,6 +53,12 @@ def children(pid: int) -> list[int]:
     return [int(c) for c in path.read_text().split()] if path.exists() else []
 
 
+def descendants(pid: int) -> list[int]:
+    """Children, their children ... (MkDocs, and the worker processes it started)."""
+    found = children(pid)
+    return found + [d for child in found for d in descendants(child)]
+
+
 def wait_for(condition, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -85,10 +91,14 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path: Path):
 
         wait_for(rendering_pages, 600, "MkDocs to render pages for the staging folder")
         mkdocs = children(process.pid)
+        family = descendants(process.pid)
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
         assert mkdocs, "MkDocs was not a child of the build"
-        wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in mkdocs), 30, "MkDocs to die with its parent")
+        assert len(family) > len(mkdocs), "no worker process was running when the build was killed"
+        # MkDocs and every worker it started (share cards, linking) end with the killed build: no orphans.
+        wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in family), 30,
+                 "MkDocs and its workers to die with their parent")
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)

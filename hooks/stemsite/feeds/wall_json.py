@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from .. import outputs
-from ..catalog.views.charter import WALL_SECTION, Wall, tile_logo, wall
+from ..catalog.views.charter import Wall, tile_logo, wall
 from ..sitebuild import Asset, Produced, SiteBuild
 
 WALL_JSON = outputs.WALL_JSON

@@ -9,8 +9,6 @@ Workers are spawned, as in ``images.work``, which takes about a second: fewer fi
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from jsonschema import Draft202012Validator
 
 from ..collections import BY_NAME, Collection
 from ..imagecheck import inspect as image_inspect
+from ..processes import process_pool
 from ..workers import workers_for
 from ..load.files import parse_file, relpath
 from ..problems import Problem, Report
@@ -88,7 +87,7 @@ def check_files(tasks: list[FileTask], schemas: dict[str, dict[str, Any]], proje
     workers = workers_for(len(chunks))  # an image is decoded to be checked: the image workers' memory rule
     if len(tasks) < SPREAD_FROM or workers <= 1:
         return _check(tasks, schemas, project)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with process_pool(workers) as pool:
         done = pool.map(_check, chunks, [{t.collection: schemas[t.collection] for t in c} for c in chunks],
                         [project] * len(chunks))
         return [outcome for outcomes in done for outcome in outcomes]

@@ -34,10 +34,6 @@ class Outcome:
 
 
 def problem(label: str, message: str, fix: str) -> Problem:
-    return Problem("formulier", 1, label, message, fix)
-
-
-def problem(label: str, message: str, fix: str) -> Problem:
     """A problem with an answer: it names the question, not a file."""
     return Problem("formulier", 1, label, message, fix)
 
