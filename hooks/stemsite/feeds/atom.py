@@ -8,46 +8,33 @@ signatories gives the same feed and readers see nothing new.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
 from xml.etree import ElementTree as ET
 
 from .. import outputs
 from ..catalog import Record
 from ..catalog.views.charter import WALL_SECTION, newest
 from ..dutch import date_nl
-from ..project import TIMEZONE
 from ..sitebuild import Asset, Produced, SiteBuild
+from .atom_entries import ATOM, stamp, sub
 from .urls import absolute
 
 WALL = f"{WALL_SECTION}/"
 FEED = outputs.ATOM_FEED
 ENTRIES = 50
-ATOM = "http://www.w3.org/2005/Atom"
-
-
-def _stamp(day: date) -> str:
-    return datetime.combine(day, time.min, tzinfo=TIMEZONE).isoformat()
-
-
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-    if text is not None:
-        element.text = text
-    return element
 
 
 def _entry(feed: ET.Element, build: SiteBuild, record: Record) -> None:
     catalog = build.catalog
     url = absolute(build.project, record.page_url)
     category = catalog.label("signatory_categories", record["category"])
-    entry = _sub(feed, "entry")
-    _sub(entry, "id", url)
-    _sub(entry, "title", record.label)
-    _sub(entry, "updated", _stamp(record["signed_on"]))
-    _sub(entry, "published", _stamp(record["signed_on"]))
-    _sub(entry, "link", rel="alternate", type="text/html", href=url)
-    _sub(entry, "category", term=record["category"], label=category)
-    _sub(entry, "summary", f"{record.label} ({category}) ondertekende het STEM-charter op "
+    entry = sub(feed, "entry")
+    sub(entry, "id", url)
+    sub(entry, "title", record.label)
+    sub(entry, "updated", stamp(record["signed_on"]))
+    sub(entry, "published", stamp(record["signed_on"]))
+    sub(entry, "link", rel="alternate", type="text/html", href=url)
+    sub(entry, "category", term=record["category"], label=category)
+    sub(entry, "summary", f"{record.label} ({category}) ondertekende het STEM-charter op "
                            f"{date_nl(record['signed_on'])}.")
 
 
@@ -56,14 +43,14 @@ def feed_xml(build: SiteBuild) -> bytes:
     records = newest(build.catalog, ENTRIES)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
-    _sub(feed, "id", absolute(build.project, FEED))
-    _sub(feed, "title", "Nieuwe ondertekenaars van het STEM-charter")
-    _sub(feed, "subtitle", "Organisaties en personen die het STEM-charter ‘STEM voor morgen’ ondertekenden.")
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=absolute(build.project, FEED))
-    _sub(feed, "link", rel="alternate", type="text/html", href=absolute(build.project, WALL))
-    _sub(feed, "updated", _stamp(records[0]["signed_on"] if records else build.catalog.today))
-    author = _sub(feed, "author")
-    _sub(author, "name", "STEM-platform")
+    sub(feed, "id", absolute(build.project, FEED))
+    sub(feed, "title", "Nieuwe ondertekenaars van het STEM-charter")
+    sub(feed, "subtitle", "Organisaties en personen die het STEM-charter ‘STEM voor morgen’ ondertekenden.")
+    sub(feed, "link", rel="self", type="application/atom+xml", href=absolute(build.project, FEED))
+    sub(feed, "link", rel="alternate", type="text/html", href=absolute(build.project, WALL))
+    sub(feed, "updated", stamp(records[0]["signed_on"] if records else build.catalog.today))
+    author = sub(feed, "author")
+    sub(author, "name", "STEM-platform")
     for record in records:
         _entry(feed, build, record)
     ET.indent(feed)

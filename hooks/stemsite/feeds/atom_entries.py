@@ -27,11 +27,13 @@ class Entry:
     category: str
 
 
-def _stamp(day: date) -> str:
+def stamp(day: date) -> str:
+    """Midnight in Brussels of ``day``, as Atom writes a moment."""
     return datetime.combine(day, time.min, tzinfo=TIMEZONE).isoformat()
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+def sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    """An Atom child element; ElementTree escapes its text and attributes."""
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
     if text is not None:
         element.text = text
@@ -43,22 +45,22 @@ def atom_feed(project: Project, path: str, page: str, title: str, subtitle: str,
     """The feed at ``path`` whose entries link to pages of the site and whose home is ``page``."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
-    _sub(feed, "id", absolute(project, path))
-    _sub(feed, "title", title)
-    _sub(feed, "subtitle", subtitle)
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=absolute(project, path))
-    _sub(feed, "link", rel="alternate", type="text/html", href=absolute(project, page))
-    _sub(feed, "updated", _stamp(max((e.day for e in entries), default=today)))
-    _sub(_sub(feed, "author"), "name", "STEM-platform")
+    sub(feed, "id", absolute(project, path))
+    sub(feed, "title", title)
+    sub(feed, "subtitle", subtitle)
+    sub(feed, "link", rel="self", type="application/atom+xml", href=absolute(project, path))
+    sub(feed, "link", rel="alternate", type="text/html", href=absolute(project, page))
+    sub(feed, "updated", stamp(max((e.day for e in entries), default=today)))
+    sub(sub(feed, "author"), "name", "STEM-platform")
     for item in entries:
         url = absolute(project, item.path)
-        entry = _sub(feed, "entry")
-        _sub(entry, "id", url)
-        _sub(entry, "title", item.title)
-        _sub(entry, "updated", _stamp(item.day))
-        _sub(entry, "published", _stamp(item.day))
-        _sub(entry, "link", rel="alternate", type="text/html", href=url)
-        _sub(entry, "category", term=item.category)
-        _sub(entry, "summary", item.summary)
+        entry = sub(feed, "entry")
+        sub(entry, "id", url)
+        sub(entry, "title", item.title)
+        sub(entry, "updated", stamp(item.day))
+        sub(entry, "published", stamp(item.day))
+        sub(entry, "link", rel="alternate", type="text/html", href=url)
+        sub(entry, "category", term=item.category)
+        sub(entry, "summary", item.summary)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
