@@ -20,6 +20,7 @@ from .. import dutch, places
 from ..catalog import Catalog, Record
 from ..catalog.coverage import covered_codes, served_municipalities
 from ..catalog.views import charter
+from ..catalog.views.offers import current_offers
 from .collections_view import province_value
 
 
@@ -115,10 +116,13 @@ FILTERABLE = {
                                      "beschikbaar": "available_for", "thema": "societal_themes"}),
     "charter/ondertekenaars": ("signatories", {"categorie": "category"}),
     "goede-praktijken": ("practices", {"onderwerp": "topics"}),
+    "verhalen": ("stories", {"soort": "kind"}),
+    "aanbod": ("offers", {"soort": "type", "voor": "audience", "provincie": "province", "sector": "sector_key"}),
 }
 
 
-def _matches(catalog: Catalog, collection: str, key: str, field: str | None, value: str) -> int:
+def _matches(catalog: Catalog, collection: str, key: str, field: str | None, value: str,
+             offers: list | None = None) -> int:
     if collection == "academies":
         records = catalog.active_academies()
         if key == "provincie":
@@ -130,6 +134,9 @@ def _matches(catalog: Catalog, collection: str, key: str, field: str | None, val
             return sum(1 for a in records if a.get("ages") and a["ages"]["min"] <= age <= a["ages"]["max"])
     elif collection == "signatories":
         records = catalog.signatories_on_wall()
+    elif collection == "offers":  # what /aanbod/ lists: current commitments of signatories on the wall
+        got = [getattr(offer, field) for offer in offers or ()]
+        return sum(value in g if isinstance(g, tuple) else g == value for g in got)
     else:
         records = catalog.collection(collection)
     count = 0
@@ -144,12 +151,17 @@ def honest_links(markdown: str, catalog: Catalog) -> str:
 
     The whole list then shows what there is, or its empty state with the action that fills it.
     """
+    offers: list | None = None  # worked out once, at the first link into /aanbod/
+
     def rewrite(match: re.Match[str]) -> str:
+        nonlocal offers
         known = FILTERABLE.get(match["section"])
         if known is None or match["key"] not in known[1]:
             return match.group(0)
         collection, fields = known
-        if _matches(catalog, collection, match["key"], fields[match["key"]], match["value"]):
+        if collection == "offers" and offers is None:
+            offers = current_offers(catalog).offers
+        if _matches(catalog, collection, match["key"], fields[match["key"]], match["value"], offers):
             return match.group(0)
         return f"]({match['base']})"
 
