@@ -20,3 +20,18 @@ def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def sample_site(sample_project: Path) -> Path:
     """The built ``site/`` folder of the sample project."""
     return sample_project / "site"
+
+
+@pytest.fixture(scope="session")
+def launch_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content and the real ``data/`` only: the site as on launch day, built once per test session."""
+    root = make_project(tmp_path_factory.mktemp("launch"), data=None)
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def launch_folder(launch_project: Path) -> Path:
+    """The built ``site/`` folder of the launch-day project."""
+    return launch_project / "site"
