@@ -30,8 +30,10 @@ fuzz: test-deps ## fuzz the loader and validator longer than make test does (FUZ
 	$(PY) tests/hostile/fuzz_loader.py --seconds $(FUZZ_SECONDS)
 
 # Sizes and repetitions: make bench BENCH_ARGS="--sizes 100,1000 --repeat 1"
-bench: test-deps ## benchmark: build time, memory, page weight and search at 100 to 10,000 signatories
+# Lighthouse (npm, Debian's Chromium) on seven pages, real data and sample, phone and desktop: LIGHTHOUSE_ARGS="--forms mobile"
+bench: test-deps ## benchmark: build time, memory, page weight and search at 100 to 10,000 signatories; then Lighthouse
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 $(BUILD_STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

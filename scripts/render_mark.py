@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "theme" / "assets" / "images"
@@ -36,25 +36,28 @@ def square_svg(svg: str) -> str:
     return svg.replace('viewBox="0 0 320 240" width="320" height="240"', f'viewBox="{SQUARE}" width="240" height="240"', 1)
 
 
-def render(size: int, background: str) -> bytes:
-    """The mark as a PNG of ``size``×``size`` px on ``background``."""
+def render(browser: Browser, size: int, background: str) -> bytes:
+    """The mark as a PNG of ``size``×``size`` px on ``background``, drawn by ``browser`` (Playwright's Chromium)."""
     data = base64.b64encode(square_svg(MARK.read_text(encoding="utf-8")).encode()).decode()
     html = (f'<html><body style="margin:0;background:{background}">'
             f'<img src="data:image/svg+xml;base64,{data}" width="{size}" height="{size}" style="display:block"></body></html>')
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": size, "height": size})
+    page = browser.new_page(viewport={"width": size, "height": size})
+    try:
         page.set_content(html)
         page.locator("img").evaluate("img => img.decode()")
-        png = page.screenshot(omit_background=background == "transparent", clip={"x": 0, "y": 0, "width": size, "height": size})
-        browser.close()
-    return png
+        return page.screenshot(omit_background=background == "transparent",
+                               clip={"x": 0, "y": 0, "width": size, "height": size})
+    finally:
+        page.close()
 
 
 def main() -> int:
-    for name, (size, background) in PNGS.items():
-        (IMAGES / name).write_bytes(render(size, background))
-        print(f"{name}: {size}×{size}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        for name, (size, background) in PNGS.items():
+            (IMAGES / name).write_bytes(render(browser, size, background))
+            print(f"{name}: {size}×{size}")
+        browser.close()
     return 0
 
 
