@@ -24,6 +24,9 @@ SUPPLIED = (f"{OFFERS_SECTION}/", REGIONS.index_url, f"{DIGEST_SECTION}/", f"{BY
             "api/offers.json", "api/offers.csv", "api/stories.json", "api/stories.csv")
 """/aanbod/ (its pages and aanbod.json), /regio/, /week/ (page and feed), the stories' feed and the open data
 of offers and stories (``pages.supplied``, ``feeds.supplied``)."""
+SIGNING_FORM = "charter/ondertekenen/formulier/"
+"""What the signing form's browser checks read: the rules, the Public Suffix List in parts, the letter table
+(``editors.signing_rules``)."""
 MEDIA = "media/"
 """Images and share cards, each named by the hash of what went in: no record name reaches them."""
 ASSETS = "assets/"
@@ -52,4 +55,4 @@ def own_paths() -> tuple[str, ...]:
     sections = [f"{c.section}/index.html" for c in COLLECTIONS]
     section_pages = [f"{c.section}/{name}/" for c in COLLECTIONS for name in c.reserved_slugs]
     return (ATOM_FEED, WALL_JSON, AGENDA_FEED, OPEN_DATA_JSON, OPEN_DATA_CSV, MUNICIPALITIES, GENERIC_BADGE,
-            *ADMIN, *SUPPLIED, MEDIA, ASSETS, *MKDOCS, *sections, *section_pages)
+            *ADMIN, *SUPPLIED, SIGNING_FORM, MEDIA, ASSETS, *MKDOCS, *sections, *section_pages)

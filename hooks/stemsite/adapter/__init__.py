@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from ..images import pipeline as image_pipeline
 from ..build import prepare
 from ..editors.proposals import Links
+from ..editors.signing_links import page_context
 from ..pages.shortcodes import ShortcodeError, expand
 from ..problems import DataError
 from ..project import Project
@@ -80,9 +81,16 @@ class Adapter:
             return markdown
         try:
             return expand(markdown, build, build.project.theme / "shortcodes",
-                          root_prefix(page.file.src_uri), page.file.src_uri, proposals=self.state.links.proposals())
+                          root_prefix(page.file.src_uri), page.file.src_uri, proposals=self.state.links.proposals(),
+                          signing=self.signing_context())
         except ShortcodeError as error:
             raise PluginError(str(error)) from None
+
+    def signing_context(self) -> dict:
+        """The signing form and its links, made once per build (only the signing page asks)."""
+        if self.state.signing is None and self.state.build is not None:
+            self.state.signing = page_context(self.state.build, self.state.links)
+        return self.state.signing or {}
 
     def record_frames(self, env, config: MkDocsConfig) -> None:
         """Record pages render from one frame per folder (``record_pages``)."""
