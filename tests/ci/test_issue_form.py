@@ -215,12 +215,15 @@ def test_a_name_that_looks_like_a_signatory_on_the_wall_is_refused(root, existin
         outcome.problems
 
 
-@pytest.mark.parametrize("name", ["Agoria Vlaanderen", "agoria   VLAANDEREN!", "Аgoria Vlaanderen", "KU Leuven vzw", "GO!"])
+@pytest.mark.parametrize("name", ["Agoria Vlaanderen", "agoria   VLAANDEREN!", "Аgoria Vlaanderen", "KU Leuven vzw", "GO!",
+                                  "Agoria", "UGent", "AgoriaVlaanderen", "K.U.Leuven", "B.A.S.F.", "V.D.A.B.", "i m e c"])
 def test_an_invited_organisation_is_caught_by_the_forms_own_check(root, name):
     fetch = Fetch()
     outcome = prepare(root, body(name=name), fetch)
     assert not outcome.ok and fetch.urls == []  # refused before the logo is fetched
-    assert "staat op de lijst van organisaties die het STEM-platform zelf uitnodigt" in outcome.problems[0].message
+    assert outcome.problems[0].field == FORM_SPEC.label("name")
+    assert "een organisatie die het STEM-platform zelf uitnodigt" in outcome.problems[0].message
+    assert "Neem contact op met het STEM-platform" in outcome.problems[0].fix
 
 
 def test_a_name_that_only_resembles_an_invited_one_passes(root):

@@ -132,6 +132,17 @@ def _prototype(ch: str, ascii_too: bool) -> str:
         (ascii_like[0] if ascii_like else ch)
 
 
+def lookalike(ch: str) -> str:
+    """The ASCII letter or digit a character is confused with (confusables.txt, case kept), or the character."""
+    return _prototype(ch, False)
+
+
+def lookalike_table() -> dict[str, str]:
+    """Every non-ASCII character that :func:`lookalike` maps to an ASCII letter or digit (for the browser)."""
+    table = {ch: lookalike(ch) for ch in confusables.confusables_data if len(ch) == 1 and ord(ch) >= 128}
+    return {ch: to for ch, to in sorted(table.items()) if to != ch}
+
+
 def _mapped(text: str, ascii_too: bool) -> str:
     return unicodedata.normalize("NFC", "".join(_prototype(ch, ascii_too) for ch in unicodedata.normalize("NFD", text)))
 

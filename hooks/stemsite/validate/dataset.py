@@ -19,7 +19,7 @@ from ..problems import Report
 from ..project import Project
 from ..load.vocabularies import load_vocabularies
 from ..vocabularies import Vocabulary
-from . import characters, schemas
+from . import characters, schemas, trust
 from .cache import RecordCache
 from .figures import FigureTable, load_figures
 from .record_file import FileTask, RawRecord, check_files
@@ -172,11 +172,20 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
                 records.append(record)
         known.save()
         _check_across_files(collection, paths, images, records, project, report)
+    _check_trust(dataset, report)
     check_references(dataset.records, {c.name: {p.stem for p in paths} for c, paths, _, _ in plans},
                      project.today, report)
     dataset.regions = load_regions(project, dataset.vocabularies, report)
     dataset.figures = load_figures(project, report)
     return dataset, report
+
+
+def _check_trust(dataset: Dataset, report: Report) -> None:
+    """The trust rules on every signatory (shared hosts, invited names); they read vocabularies, so never cached."""
+    rules = trust.TrustRules.from_vocabularies(dataset.vocabularies)
+    for record in dataset.records.get("signatories", []):
+        for where, message, fix in trust.signatory_problems(record.data, rules):
+            report.add(record.rel, record.lines.get(where, 1), where[0], message, fix)
 
 
 def _check_across_files(collection: Collection, paths: list[Path], images: dict[str, list[Path]],
