@@ -15,6 +15,7 @@ right after it, and a field the schema's ``if``/``else`` requires unless another
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,6 +90,24 @@ class SigningForm:
         return next(f for f in (*self.needed, *self.optional) if f.key == key)
 
 
+PLAIN_HELP = (
+    (re.compile(r"^REFNIS-code van (de|het) "), lambda m: m.group(1).capitalize() + " "),
+    (re.compile(r",? als JJJJ-MM-DD|\s*\(JJJJ-MM-DD\)"), lambda m: ""),
+    (re.compile(r"/aanbod/"), lambda m: "de aanbodpagina"),
+    (re.compile(r"Markdown toegelaten: "), lambda m: ""),
+)
+"""The schema's help is written for people who edit the file; the form says the same without codes and formats
+(a date field has a calendar, a municipality is chosen by name)."""
+MUNICIPALITY_HELP = "Typ de naam en kies de gemeente uit de lijst."
+
+
+def plain_help(description: str, widget: str) -> str:
+    """The schema's description as the form's help for someone who never saw the file."""
+    for pattern, replace in PLAIN_HELP:
+        description = pattern.sub(replace, description)
+    return f"{description} {MUNICIPALITY_HELP}".strip() if widget == "municipality" else description
+
+
 def _options(schema: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> tuple[Option, ...]:
     vocabulary = vocabularies.get(schema.get("x-vocabulary", ""))
     terms = {t.value: t for t in vocabulary.terms} if vocabulary else {}
@@ -120,7 +139,8 @@ def _field(key: str, schema: dict[str, Any], required: bool, vocabularies: dict[
     widget = _widget(schema)
     options = _options(schema.get("items", {}) if widget == "checkboxes" else schema, vocabularies)
     not_future = widget == "date" and bool(schema.get("x-not-future"))
-    return Field(key, schema.get("title", key), schema.get("description", ""), widget, required, unless, unless_label,
+    return Field(key, schema.get("title", key), plain_help(schema.get("description", ""), widget), widget, required,
+                 unless, unless_label,
                  options, AUTOCOMPLETE.get(key, ""), not_future, not_future and required)
 
 

@@ -4,8 +4,10 @@ The browser checks what the build checks, from the same sources, so nothing here
 copy kept by hand:
 
 - ``regels.json``: the signatory schema (enums from the vocabularies), the logo limits of the
-  image checks, the reserved names, the slug rule's settings, the trust rules (shared hosts,
-  invited organisations) and the addresses of the files below; loaded with the page's script.
+  image checks, the reserved names, the slug rule's settings, the trust rules
+  (:func:`stemsite.validate.trust.signing_rules_for_browser`: shared hosts, invited organisations
+  with their compact keys and verified domains, the folding and the Dutch messages) and the
+  addresses of the files below; loaded with the page's script.
 - ``psl/<letter>.json``: the Public Suffix List the build uses (package ``publicsuffixlist``),
   only the ASCII rules (a host that passes the address check is ASCII) and split by the first
   letter of the top-level domain; the browser fetches the one part a typed address needs.
@@ -33,7 +35,7 @@ from ..sitebuild import Asset, Produced, SiteBuild
 from ..slugs import MAX_SLUG
 from ..validate import schemas as schema_files
 from ..validate.reserved import reserved_names
-from . import signing_trust
+from ..validate.trust import signing_rules_for_browser
 from .signing_form import COLLECTION
 from .yaml_out import schema_line
 
@@ -43,7 +45,7 @@ TAKEN = f"{FOLDER}bezet.json"
 BLOCK = 256
 _KEEP = ("type", "title", "required", "properties", "items", "enum", "minLength", "maxLength", "minimum", "maximum",
          "minItems", "maxItems", "uniqueItems", "pattern", "format", "additionalProperties", "if", "then", "else",
-         "const", "x-not-future", "x-at-least", "x-same-site-as", "x-reference", "x-markdown", "x-fix")
+         "const", "x-not-future", "x-at-least", "x-same-site-as", "x-own-domain", "x-reference", "x-markdown", "x-fix")
 """The schema keywords the browser's checks read (descriptions are on the page already)."""
 
 
@@ -100,7 +102,7 @@ def browser_rules(build: SiteBuild) -> dict[str, Any]:
         "pslParts": sorted(_psl_parts()),
         "municipalities": "../" * FOLDER.count("/") + outputs.MUNICIPALITIES,
         "taken": TAKEN[len(FOLDER):],
-        "trust": signing_trust.browser_trust(build.project.vocabularies_dir),
+        "trust": signing_rules_for_browser(build.catalog.vocabularies),
     }
 
 

@@ -1,12 +1,18 @@
 /* What the build checks, checked in the browser from the same sources (regels.json, made by
  * stemsite.editors.signing_rules): the signatory JSON Schema (lengths, lists, choices, patterns, required
- * fields and the schema's if/else), the formats and x- keywords of stemsite.validate (https addresses, dates
- * not in the future, one registered domain for website and proof), the characters a text may hold, and the
- * trust rules: no public-suffix or shared host, and an invited organisation's name only from a domain the
- * maintainers verified. Every problem is [path, Dutch message]; the page shows it next to its field.
+ * fields and the schema's if/else), the formats and x- keywords of stemsite.validate (https addresses read as
+ * stemsite.urls reads them, dates not in the future, a host that is no public suffix, one registered domain for
+ * website and proof), the characters a text may hold, and the trust rules of stemsite.validate.trust, exported
+ * as data with their Dutch messages (signing_rules_for_browser): no shared host, and an invited organisation's
+ * name (in any spelling: the compact keys of stemsite.validate.invited) only from a domain the maintainers
+ * verified. Every problem is [path, Dutch message]; the page shows it next to its field.
  */
 
-const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const TOP = /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const IPV4 = /^[0-9]+(\.[0-9]+){3}$/;
+const FIX = "schrijf het volledige adres dat begint met https://, bv. https://www.voorbeeld.be/";
+const WHAT = { website: "de website", proof: "de bewijspagina" };
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const INVISIBLE = /[\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]/u;
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
@@ -23,19 +29,43 @@ export function todayInBrussels() {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(new Date());
 }
 
-/** The host of an https address, or a Dutch [message, fix] (stemsite.validate.formats.check_https_url). */
-export function httpsHost(value) {
-  const fix = "schrijf het volledige adres dat begint met https://, bv. https://www.voorbeeld.be/";
-  if (/[\s\x00-\x1f]/.test(value)) return { problem: "het adres bevat spaties of onzichtbare tekens — verwijder ze" };
+/** An https address as stemsite.urls.read_https reads it: ``{host}``, or ``{problem}`` (Dutch, with the fix). */
+export function readHttps(value) {
+  const no = (message, fix = FIX) => ({ problem: `${message} — ${fix}` });
+  if (/[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]/u.test(value)) return no("het adres bevat spaties of onzichtbare tekens", "verwijder spaties en regeleinden");
   const scheme = value.includes(":") ? value.split(":", 1)[0].toLowerCase() : "";
-  if (scheme !== "https") {
-    return { problem: `${scheme ? `'${scheme}:'-adressen` : "adressen zonder https://"} zijn niet toegelaten, alleen https:// — ${fix}` };
+  if (scheme !== "https") return no(`${scheme ? `'${scheme}:'-adressen` : "adressen zonder https://"} zijn niet toegelaten, alleen https://`);
+  if (value.includes("\\")) {
+    return no("het adres bevat een backslash (\\); een browser leest die als / en kan zo op een andere site uitkomen",
+      "schrijf het adres met gewone schuine strepen (/)");
   }
-  if (!value.startsWith("https://")) return { problem: `het adres moet met kleine letters https:// beginnen — ${fix}` };
-  const netloc = value.slice(8).split(/[/?#]/, 1)[0];
-  if (netloc.includes("@")) return { problem: "een adres met gebruikersnaam of wachtwoord (iets@) is niet toegelaten — laat het deel voor de @ weg" };
-  const host = netloc.toLowerCase();
-  if (!HOST.test(host)) return { problem: `'${netloc || value}' is geen geldige domeinnaam — ${fix}` };
+  const after = value.slice(value.indexOf(":") + 1);
+  const netloc = after.startsWith("//") ? after.slice(2).split(/[/?#]/, 1)[0] : "";
+  const portText = /^(?:\[[^\]]*\]|[^:]*):(.*)$/.exec(netloc.split("@").pop());
+  let port = null;
+  if (portText && portText[1] !== "") {
+    if (!/^[0-9]+$/.test(portText[1]) || Number(portText[1]) > 65535) return no(`'${value}' is geen geldig adres`);
+    port = Number(portText[1]);
+  }
+  if ((netloc.match(/\[/g) || []).length !== (netloc.match(/\]/g) || []).length) return no(`'${value}' is geen geldig adres`);
+  if (!value.startsWith("https://")) return no("het adres moet met kleine letters https:// beginnen");
+  if (netloc.includes("@")) return no("een adres met gebruikersnaam of wachtwoord (iets@) is niet toegelaten", "laat het deel voor de @ weg");
+  if (port !== null && port !== 443) return no(`'${netloc}' gebruikt poort ${port}; een website hoort op de gewone poort`, `laat ':${port}' weg uit het adres`);
+  let name = port !== null || netloc.endsWith(":") ? netloc.slice(0, netloc.lastIndexOf(":")) : netloc;
+  if (name.endsWith(".") && !name.endsWith("..")) name = name.slice(0, -1);
+  const shown = netloc || value;
+  if (name.includes("%")) return no(`'${shown}' bevat een gecodeerde domeinnaam (met %)`, "schrijf de domeinnaam gewoon uit");
+  if (IPV4.test(name) || name.startsWith("[")) return no(`'${shown}' is een IP-adres, geen domeinnaam`, "schrijf de domeinnaam van de website, bv. https://www.voorbeeld.be/");
+  const mixed = name.split(".").find((label) => scriptsOf(label).length > 1);
+  if (mixed) return no(`de domeinnaam '${shown}' mengt letters uit verschillende schriften ('${mixed}'), zodat ze op een andere kan lijken`, "schrijf de domeinnaam zoals de organisatie hem zelf gebruikt");
+  let host = name.toLowerCase();
+  if (!/^[\x00-\x7f]*$/.test(name)) {
+    try { host = new URL(`https://${name}/`).hostname; } catch (error) { return no(`'${shown}' is geen geldige domeinnaam`); }
+  }
+  const labels = host.split(".");
+  if (host.length > 253 || labels.length < 2 || !TOP.test(labels[labels.length - 1]) || !labels.every((l) => LABEL.test(l))) {
+    return no(`'${shown}' is geen geldige domeinnaam`);
+  }
   return { host };
 }
 
@@ -114,7 +144,7 @@ function walk(value, schema, path, parent, today, out) {
   }
   if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) out.push([path, schema["x-fix"] || "heeft niet de juiste vorm"]);
   if (schema.format === "https-url") {
-    const checked = httpsHost(value);
+    const checked = readHttps(value);
     if (checked.problem) out.push([path, checked.problem]);
   }
   if (schema.format === "date") {
@@ -128,54 +158,81 @@ function walk(value, schema, path, parent, today, out) {
   for (const message of characterProblems(value, schema["x-markdown"])) out.push([path, message]);
 }
 
-/** A name in the form invited names are compared on (stemsite.editors.signing_trust.compact and words). */
-export function folded(name, letters) {
-  const mapped = [...name.normalize("NFKC").toLowerCase()].map((ch) => letters[ch] || ch).join("");
-  return mapped.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+/** The compact keys of stemsite.validate.invited, from its rules as data (``compaction``). */
+function makeInvited(trust) {
+  const rules = trust.compaction;
+  const split = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\p{L})(?=\p{Nd})|(?<=\p{Nd})(?=\p{L})/u;
+  const look = rules.lookalikes;
+  const capital = rules.capital_fold.replace;
+  const words = (text) => {
+    const plain = [...text.normalize("NFKC")].filter((ch) => !INVISIBLE.test(ch) && !CONTROL.test(ch)).join("");
+    const mapped = [...plain.normalize("NFD")].map((ch) => look[ch] || ch).join("");
+    const bare = mapped.normalize("NFD").replace(/\p{M}/gu, "");
+    return (bare.match(/[\p{L}\p{N}]+/gu) || []).flatMap((word) => word.split(split)).filter(Boolean);
+  };
+  const small = (glued) => rules.small_fold.replace.reduce((text, [seen, read]) => text.split(seen).join(read),
+    glued.toLowerCase().replace(/ß/g, "ss"));
+  const capitals = (glued) => [...glued].map((ch) => capital[ch] || capital[ch.toUpperCase()] || ch.toUpperCase()).join("");
+  const folds = [small, capitals];
+  const longest = Math.max(0, ...trust.invited.flatMap((entry) => entry.keys.map((k) => k.length)));
+  const limit = rules.whole_name_only_up_to;
+  return function find(name) {
+    const parts = words(name);
+    const candidates = new Set();
+    for (const fold of folds) {
+      candidates.add(fold(parts.join("")));
+      for (let start = 0; start < parts.length; start += 1) {
+        let glued = "";
+        for (const part of parts.slice(start)) {
+          glued += part;
+          if (glued.length > 2 * longest) break;
+          const key = fold(glued);
+          if (key.length > limit) candidates.add(key);
+        }
+      }
+    }
+    return trust.invited.filter((entry) => entry.keys.some((key) => candidates.has(key)));
+  };
 }
+
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
 
 export function makeChecks(rules, registeredDomain) {
   const trust = rules.trust;
+  const findInvited = makeInvited(trust);
+  const message = ([text, fix], values) => `${fill(text, values)} — ${fill(fix, values)}`;
 
-  function sharedHost(host) {
-    return trust.sharedHosts.find((shared) => host === shared || host.endsWith(`.${shared}`));
-  }
-
-  async function domainProblems(record, out) {
-    const domains = {};
+  async function domainProblems(record, schema, out) {
+    const found = {};
     for (const key of ["website", "proof"]) {
-      const value = record[key];
-      if (typeof value !== "string" || !value) continue;
-      const { host } = httpsHost(value);
+      if (typeof record[key] !== "string" || !record[key]) continue;
+      const { host } = readHttps(record[key]);
       if (!host) continue;
-      const shared = sharedHost(host);
-      const domain = await registeredDomain(host);
-      if (shared) {
-        out.push([[key], `op ${shared} hebben veel organisaties een pagina, zodat niemand kan zien dat deze van jullie is — gebruik een adres op het eigen domein van je organisatie`]);
-      } else if (!domain) {
-        out.push([[key], `${host} is een domein dat vele eigenaars delen (een publiek achtervoegsel), geen domein van één organisatie — gebruik een adres op het eigen domein van je organisatie`]);
+      found[key] = { host, domain: await registeredDomain(host) };
+      const sub = schema.properties[key] || {};
+      if (sub["x-own-domain"] && !found[key].domain) {
+        out.push([[key], `${WHAT[key]} staat op ${host}, een publiek achtervoegsel waaronder iedereen een eigen naam kan aanmaken; zo'n adres hoort bij niemand in het bijzonder — geef een adres op het eigen domein van de organisatie, bv. https://www.organisatie.be/`]);
       }
-      domains[key] = shared ? null : domain;
+      const shared = trust.shared_hosts.find((s) => host === s.host || host.endsWith(`.${s.host}`));
+      if (shared) out.push([[key], message(trust.messages.shared, { what: WHAT[key], host, label: shared.label })]);
     }
-    const [mine, theirs] = [domains.proof, domains.website];
-    if (mine && theirs && mine !== theirs) {
-      out.push([["proof"], `de bewijspagina staat op ${mine}, de website op ${theirs} — plaats de bewijspagina op je eigen domein (${theirs}) zodat we zien dat de organisatie zelf tekent`]);
+    const [mine, theirs] = [found.proof, found.website];
+    const own = (schema.properties.proof || {})["x-own-domain"];
+    if (mine && theirs && !(own && (!mine.domain || !theirs.domain)) && !(mine.domain && mine.domain === theirs.domain)) {
+      const there = theirs.domain || theirs.host;
+      out.push([["proof"], `de bewijspagina staat op ${mine.domain || mine.host}, de website op ${there} — plaats de bewijspagina op je eigen domein (${there}) zodat we zien dat de organisatie zelf tekent`]);
     }
-    return domains;
+    return found;
   }
 
-  function invitedProblem(record, domains, out) {
-    if (typeof record.name !== "string") return;
-    const words = folded(record.name, trust.letters);
-    const compact = words.replace(/ /g, "");
-    for (const invited of trust.invited) {
-      const hit = invited.names.includes(compact)
-        || invited.words.some((w) => w.replace(/ /g, "").length > 2 && ` ${words} `.includes(` ${w} `));
-      if (!hit) continue;
-      const verified = invited.domains.length && ["website", "proof"].every((k) => invited.domains.includes(domains[k]));
-      if (!verified) {
-        out.push([["name"], `'${invited.label}' nodigt het STEM-platform zelf uit om te tekenen; daarom aanvaarden we die naam alleen vanaf een domein dat het STEM-platform voor die organisatie heeft nagekeken — teken je namens ${invited.label}, neem dan contact op met het STEM-platform: het controleert dat via jullie eigen website en zet jullie domein op de lijst`]);
-      }
+  function invitedProblem(record, found, out) {
+    if (typeof record.name !== "string" || !record.name) return;
+    for (const entry of findInvited(record.name)) {
+      const domains = entry.verified_domains;
+      const verified = ["website", "proof"].every((key) => found[key] && domains.includes(found[key].domain));
+      if (verified) continue;
+      const template = domains.length ? trust.messages.invited_with_domains : trust.messages.invited;
+      out.push([["name"], message(template, { name: record.name, label: entry.label, domains: domains.join(", ") })]);
       return;
     }
   }
@@ -184,8 +241,8 @@ export function makeChecks(rules, registeredDomain) {
   return async function check(record, today) {
     const out = [];
     walk(record, rules.schema, [], null, today, out);
-    const domains = await domainProblems(record, out);
-    invitedProblem(record, domains, out);
+    const found = await domainProblems(record, rules.schema, out);
+    invitedProblem(record, found, out);
     return out;
   };
 }
