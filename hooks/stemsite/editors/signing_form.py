@@ -115,7 +115,13 @@ def _options(schema: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> tup
                  for v in schema.get("enum", ()))
 
 
+def _listed(schema: dict[str, Any]) -> dict[str, Any]:
+    """A field that takes one value or a list (``anyOf``) is asked as the list: the branch that is an array."""
+    return next((branch for branch in schema.get("anyOf", ()) if branch.get("type") == "array"), schema)
+
+
 def _widget(schema: dict[str, Any]) -> str:
+    schema = _listed(schema)
     kind = schema.get("type")
     if "enum" in schema:
         return "select"
@@ -137,7 +143,7 @@ def _widget(schema: dict[str, Any]) -> str:
 def _field(key: str, schema: dict[str, Any], required: bool, vocabularies: dict[str, Vocabulary],
            unless: tuple[str, str] | None = None, unless_label: str = "") -> Field:
     widget = _widget(schema)
-    options = _options(schema.get("items", {}) if widget == "checkboxes" else schema, vocabularies)
+    options = _options(_listed(schema).get("items", {}) if widget == "checkboxes" else schema, vocabularies)
     not_future = widget == "date" and bool(schema.get("x-not-future"))
     return Field(key, schema.get("title", key), plain_help(schema.get("description", ""), widget), widget, required,
                  unless, unless_label,

@@ -44,7 +44,7 @@ RULES = f"{FOLDER}regels.json"
 TAKEN = f"{FOLDER}bezet.json"
 BLOCK = 256
 _KEEP = ("type", "title", "required", "properties", "items", "enum", "minLength", "maxLength", "minimum", "maximum",
-         "minItems", "maxItems", "uniqueItems", "pattern", "format", "additionalProperties", "if", "then", "else",
+         "minItems", "maxItems", "uniqueItems", "pattern", "format", "additionalProperties", "anyOf", "if", "then", "else",
          "const", "x-not-future", "x-at-least", "x-same-site-as", "x-own-domain", "x-reference", "x-markdown", "x-fix")
 """The schema keywords the browser's checks read (descriptions are on the page already)."""
 
@@ -52,7 +52,7 @@ _KEEP = ("type", "title", "required", "properties", "items", "enum", "minLength"
 def _lean(schema: Any) -> Any:
     """The schema with only what the checks read."""
     if isinstance(schema, dict):
-        return {k: (_lean(v) if k not in ("properties",) else {p: _lean(s) for p, s in v.items()})
+        return {k: (_lean(v) if k != "properties" else {p: _lean(s) for p, s in v.items()})
                 for k, v in schema.items() if k in _KEEP}
     if isinstance(schema, list):
         return [_lean(v) for v in schema]

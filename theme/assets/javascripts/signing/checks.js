@@ -107,6 +107,11 @@ export function characterProblems(value, multiline) {
 /** The problems of one value against its (sub)schema, pushed as [path, message]. */
 function walk(value, schema, path, parent, today, out) {
   if (value === undefined || value === null || !schema) return;
+  if (schema.anyOf) {  // one value or a list: the branch of the value's kind
+    const branch = schema.anyOf.find((b) => (b.type === "array") === Array.isArray(value)) || schema.anyOf[0];
+    walk(value, branch, path, parent, today, out);
+    return;
+  }
   if (schema.type === "object" && typeof value === "object") {
     const required = [...(schema.required || [])];
     const rule = schema.if && schema.if.properties;

@@ -114,7 +114,7 @@ async function start(root) {
       }
       return list.length ? list : undefined;
     }
-    if (schema.type === "array") {
+    if (schema.type === "array" || (schema.anyOf || []).some((branch) => branch.type === "array")) {
       const ticked = [...document.querySelectorAll(`#${id} input:checked`)].map((box) => box.value);
       return ticked.length ? ticked : undefined;
     }
@@ -331,7 +331,7 @@ async function start(root) {
       if (rules.reserved.includes(slug)) found.push([["name"], `de naam '${slug}' gebruikt de site zelf — voeg een woord toe aan de naam`]);
     }
     for (const [path] of found) touched.add(idOf(path.slice(0, 1)));
-    const targets = show(found);
+    const targets = show(found).sort(([a], [b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : a === b ? 0 : 1));
     showSummary(targets);
     if (targets.length) { result.hidden = true; summary.focus(); return; }
     finish(record, slug);
