@@ -158,7 +158,7 @@ def _check_raster(data: bytes, kind: str) -> list[ImageProblem]:
         if min(width, height) < MIN_SIDE:
             return [ImageProblem(f"de afbeelding is te klein ({width} × {height} pixels)",
                                  f"gebruik een afbeelding van minstens {MIN_SIDE} pixels hoog en breed")]
-        stretched = aspect_problem(width, height)  # from the header: nothing is decoded yet
+        stretched = aspect_problem(width, height, " pixels")  # from the header: nothing is decoded yet
         if stretched:
             return [ImageProblem(*stretched)]
         try:

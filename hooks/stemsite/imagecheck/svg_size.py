@@ -21,12 +21,12 @@ MAX_ASPECT = 10
 fits the pixel limit but shows as an invisible line in its box; wide word marks stay well within."""
 
 
-def aspect_problem(width: float, height: float) -> tuple[str, str] | None:
+def aspect_problem(width: float, height: float, unit: str = "") -> tuple[str, str] | None:
     """The Dutch message and fix for an image stretched beyond :data:`MAX_ASPECT`, or None."""
     if max(width, height) <= MAX_ASPECT * min(width, height):
         return None
     ratio = max(width, height) / min(width, height)
-    return (f"de afbeelding is te langgerekt ({width:g} × {height:g}, {ratio:.0f} keer zo "
+    return (f"de afbeelding is te langgerekt ({width:g} × {height:g}{unit}, {ratio:.0f} keer zo "
             f"{'breed als hoog' if width > height else 'hoog als breed'}); hoogstens {MAX_ASPECT} keer is toegelaten",
             f"snij de afbeelding bij of exporteer ze met meer ruimte rond het beeld, zodat ze hoogstens {MAX_ASPECT} keer "
             "zo breed als hoog is (of omgekeerd)")

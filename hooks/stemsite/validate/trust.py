@@ -83,12 +83,13 @@ def _verified(entry: Invited, record: dict[str, Any]) -> bool:
 
 def invited_message(name: str, label: str, domains: tuple[str, ...]) -> tuple[str, str]:
     """The Dutch refusal of a name that matches an invited organisation (shared with the browser)."""
-    where = (f"de website en de bewijspagina staan niet op een domein dat voor {label} is nagekeken "
-             f"({', '.join(domains)})") if domains else "er is nog geen domein voor nagekeken"
-    return (f"'{name}' is of bevat de naam van {label}, een organisatie die het STEM-platform zelf uitnodigt, en {where}",
-            f"teken je namens {label}? Neem contact op met het STEM-platform: het gaat bij de organisatie na dat het "
-            "domein van de website van haar is, en zet het bij de nagekeken domeinen; daarna aanvaardt de controle deze "
-            f"ondertekening. Teken je voor een andere organisatie, schrijf dan haar eigen naam")
+    where = (f"nagekeken ({', '.join(domains)}), en daar staan de website en de bewijspagina niet op" if domains
+             else "nagekeken, en dat is er nog niet")
+    return (f"'{name}' is of bevat de naam van {label}, een organisatie die het STEM-platform zelf uitnodigt; zo'n naam "
+            f"tekent alleen vanaf een domein dat het platform voor {label} heeft {where}",
+            f"teken je namens {label}? Neem contact op met het STEM-platform: het gaat bij {label} zelf na dat het "
+            "domein van jullie website echt van de organisatie is en zet het bij de nagekeken domeinen; daarna aanvaardt "
+            "de controle deze ondertekening. Teken je voor een andere organisatie, schrijf dan haar eigen naam")
 
 
 def signatory_problems(record: dict[str, Any], rules: TrustRules) -> list[Problem]:
