@@ -226,6 +226,21 @@ def test_an_invited_organisation_is_caught_by_the_forms_own_check(root, name):
     assert "Neem contact op met het STEM-platform" in outcome.problems[0].fix
 
 
+@pytest.mark.parametrize("answers,field,message", [
+    ({"proof": "https://evil.example?x=.voorbeeld-chemie.be"}, "proof",
+     "de bewijspagina staat op evil.example, de website op voorbeeld-chemie.be"),
+    ({"proof": "https://evil.example#.voorbeeld-chemie.be"}, "proof", "de bewijspagina staat op evil.example"),
+    ({"proof": "https://sites.google.com/view/voorbeeld"}, "proof", "staat op sites.google.com (Google Sites)"),
+    ({"website": "https://github.io/", "proof": "https://github.io/charter"}, "website", "een publiek achtervoegsel"),
+    ({"proof": "https://s3.amazonaws.com/emmer/charter.html"}, "proof", "een publiek achtervoegsel"),
+    ({"proof": "https://www.voorbeeld-chemie.be@evil.example/"}, "proof", "gebruikersnaam of wachtwoord"),
+])
+def test_the_form_applies_the_build_trust_rules_to_website_and_proof(root, answers, field, message):
+    outcome = prepare(root, body(**answers))
+    assert not outcome.ok
+    assert any(p.field == FORM_SPEC.label(field) and message in p.message for p in outcome.problems), outcome.problems
+
+
 def test_a_name_that_only_resembles_an_invited_one_passes(root):
     assert prepare(root, body(name="Go Voorbeeld Chemie nv")).ok
 

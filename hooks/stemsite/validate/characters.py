@@ -27,6 +27,8 @@ _INVISIBLE_EXTRA = re.compile(
 """Default-ignorable or blank characters that are not format characters (Cf): the combining
 grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian and other variation selectors,
 the blank Braille pattern."""
+INVISIBLE_EXTRA = _INVISIBLE_EXTRA.pattern
+"""The same characters as a regular-expression class (for the browser's signing form)."""
 _SPECIAL_FORMS = ("<wide>", "<narrow>", "<font>", "<circle>", "<square>")
 """Compatibility forms that show a letter as another letter would look (full-width, 𝐁𝐨𝐥𝐝, Ⓐ)."""
 _HIGHLY_RESTRICTIVE = ({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}, {"LATIN", "HAN", "BOPOMOFO"},

@@ -139,6 +139,7 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
     kept: dict[Path, RawRecord] = {}
     tasks: list[FileTask] = []
     reserved = reserved_names(project.content_dir)
+    rules = trust.TrustRules.from_vocabularies(dataset.vocabularies)
     for collection in COLLECTIONS:
         dataset.records[collection.name] = []
         folder = project.data_dir / collection.name
@@ -146,7 +147,8 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
         if not folder.is_dir() or folder.is_symlink() or schema is None:
             continue
         paths, images = _collect_folder(collection, folder, project, reserved[collection.name], report)
-        known = RecordCache(project, collection.name, schema)  # records that passed before (see cache.py)
+        known = RecordCache(project, collection.name, schema,  # records that passed before (see cache.py)
+                            rules.fingerprint() if collection.name == trust.COLLECTION else None)
         for path in paths:
             rel = relpath(path, project.root)
             cached = known.find(path, rel)
@@ -155,7 +157,7 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
             else:
                 tasks.append(FileTask(collection.name, path, _single_image(images, path.stem)))
         plans.append((collection, paths, images, known))
-    checked = dict(zip((task.path for task in tasks), check_files(tasks, dataset.schemas, project)))
+    checked = dict(zip((task.path for task in tasks), check_files(tasks, dataset.schemas, project, rules)))
     for collection, paths, images, known in plans:
         records = dataset.records[collection.name]
         for path in paths:
@@ -172,20 +174,11 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
                 records.append(record)
         known.save()
         _check_across_files(collection, paths, images, records, project, report)
-    _check_trust(dataset, report)
     check_references(dataset.records, {c.name: {p.stem for p in paths} for c, paths, _, _ in plans},
                      project.today, report)
     dataset.regions = load_regions(project, dataset.vocabularies, report)
     dataset.figures = load_figures(project, report)
     return dataset, report
-
-
-def _check_trust(dataset: Dataset, report: Report) -> None:
-    """The trust rules on every signatory (shared hosts, invited names); they read vocabularies, so never cached."""
-    rules = trust.TrustRules.from_vocabularies(dataset.vocabularies)
-    for record in dataset.records.get("signatories", []):
-        for where, message, fix in trust.signatory_problems(record.data, rules):
-            report.add(record.rel, record.lines.get(where, 1), where[0], message, fix)
 
 
 def _check_across_files(collection: Collection, paths: list[Path], images: dict[str, list[Path]],

@@ -84,10 +84,6 @@ class Invited:
     def names(self) -> tuple[str, ...]:
         return (self.term.label, *self.term.aliases)
 
-    @property
-    def whole_name_only(self) -> bool:
-        return all(len(key) <= WHOLE_NAME_ONLY for name in self.names for key in keys(name))
-
 
 class Matcher:
     """The invited list folded once, to look names up in."""
@@ -127,7 +123,8 @@ def compaction_rules() -> dict[str, object]:
     """The compact form as data, for the browser's signing form (it must fold exactly as :class:`Matcher`)."""
     return {
         "steps": [
-            "NFKC; drop characters of Unicode category Cf, Co, Cn, Zl, Zp and controls",
+            "NFKC; drop characters of Unicode category Cf, Co, Cn, Zl, Zp, those of 'invisible_extra', controls "
+            "(U+0000-U+001F, U+007F-U+009F), surrogates and non-characters (U+FDD0-U+FDEF, U+xxFFFE, U+xxFFFF)",
             "NFD; map each character through 'lookalikes'; NFD again and drop combining marks (Mn, Mc, Me)",
             "words: runs of letters and digits; split each where a small letter meets a capital, where capitals "
             "meet a capitalised word, and where letters meet digits",
@@ -135,6 +132,8 @@ def compaction_rules() -> dict[str, object]:
             "and look it up in the folded keys of each invited organisation",
             f"a key of at most {WHOLE_NAME_ONLY} characters matches only the whole name",
         ],
+        "invisible_extra": characters.INVISIBLE_EXTRA,
+        "word": _WORD.pattern,
         "word_split": _SPLIT.pattern,
         "small_fold": {"casefold": True, "replace": [list(pair) for pair in _SMALL_FOLDS]},
         "capital_fold": {"upper": True, "replace": _CAPITAL_FOLDS},

@@ -1,7 +1,7 @@
 """Who may sign as whom: the trust rules on a signatory's name, website and proof page.
 
-One function, :func:`signatory_problems`, serves the build's validation, the pull-request
-check (which runs the same validation), the issue form and the e-mail route (both before the
+One function, :func:`signatory_problems`, serves the build's validation (per record, in
+``record_file``, with the lists in the cache key), the pull-request check (which runs the same validation), the issue form and the e-mail route (both before the
 logo is fetched) and, through :func:`signing_rules_for_browser`, the signing form on the site:
 
 - **Shared hosts** (``data/vocabularies/shared_hosts.yml``): a website or proof page on a host
@@ -26,10 +26,13 @@ from .. import urls
 from ..vocabularies import Term, Vocabulary
 from .invited import VOCABULARY as INVITED, Invited, Matcher, compaction_rules, keys
 
+COLLECTION = "signatories"
+"""The collection the rules apply to."""
 SHARED_HOSTS = "shared_hosts"
 Problem = tuple[tuple[str, ...], str, str]
 """(field path, what is wrong, how to fix it), in Dutch."""
-SHARED_FIX = "zet de pagina op de eigen website van de organisatie, bv. https://www.organisatie.be/charter"
+SHARED_FIX = {"website": "geef het adres van de eigen website van de organisatie, bv. https://www.organisatie.be/",
+              "proof": "zet de bewijspagina op de eigen website van de organisatie, bv. https://www.organisatie.be/charter"}
 
 
 @dataclass
@@ -43,6 +46,11 @@ class TrustRules:
     def from_vocabularies(cls, vocabularies: dict[str, Vocabulary]) -> "TrustRules":
         shared = vocabularies.get(SHARED_HOSTS)
         return cls(Matcher(vocabularies.get(INVITED)), shared.terms if shared else ())
+
+    def fingerprint(self) -> list[Any]:
+        """What the verdicts depend on, for the cache of validated records."""
+        return [[[e.term.value, *e.names, "|", *e.term.verified_domains] for e in self.matcher.invited],
+                [t.value for t in self.shared_hosts]]
 
     def shared_host(self, host: str) -> Term | None:
         """The shared host an address's host is, or lies under (``www.facebook.com`` under ``facebook.com``)."""
@@ -59,10 +67,11 @@ def _address(value: Any) -> urls.WebAddress | None:
 def _shared(record: dict[str, Any], rules: TrustRules) -> Iterator[Problem]:
     for key, what in (("website", "de website"), ("proof", "de bewijspagina")):
         address = _address(record.get(key))
-        shared = rules.shared_host(address.host) if address else None
+        # A host that is itself a public suffix (github.io) is refused by the per-record check, with its own message.
+        shared = rules.shared_host(address.host) if address and not address.is_public_suffix else None
         if shared is not None:
             yield ((key,), f"{what} staat op {address.host} ({shared.label}), een domein waar veel verschillende "
-                           "eigenaars pagina's op zetten; zo'n adres toont niet dat de organisatie zelf tekent", SHARED_FIX)
+                           "eigenaars pagina's op zetten; zo'n adres toont niet dat de organisatie zelf tekent", SHARED_FIX[key])
 
 
 def _verified(entry: Invited, record: dict[str, Any]) -> bool:
@@ -74,12 +83,13 @@ def _verified(entry: Invited, record: dict[str, Any]) -> bool:
 
 def invited_message(name: str, label: str, domains: tuple[str, ...]) -> tuple[str, str]:
     """The Dutch refusal of a name that matches an invited organisation (shared with the browser)."""
-    where = (f"de website en de bewijspagina staan niet op een domein dat voor {label} is nagekeken "
-             f"({', '.join(domains)})") if domains else "er is nog geen domein voor nagekeken"
-    return (f"'{name}' is of bevat de naam van {label}, een organisatie die het STEM-platform zelf uitnodigt, en {where}",
-            f"teken je namens {label}? Neem contact op met het STEM-platform: het gaat bij de organisatie na dat het "
-            "domein van de website van haar is, en zet het bij de nagekeken domeinen; daarna aanvaardt de controle deze "
-            f"ondertekening. Teken je voor een andere organisatie, schrijf dan haar eigen naam")
+    where = (f"nagekeken ({', '.join(domains)}), en daar staan de website en de bewijspagina niet op" if domains
+             else "nagekeken, en dat is er nog niet")
+    return (f"'{name}' is of bevat de naam van {label}, een organisatie die het STEM-platform zelf uitnodigt; zo'n naam "
+            f"tekent alleen vanaf een domein dat het platform voor {label} heeft {where}",
+            f"teken je namens {label}? Neem contact op met het STEM-platform: het gaat bij {label} zelf na dat het "
+            "domein van jullie website echt van de organisatie is en zet het bij de nagekeken domeinen; daarna aanvaardt "
+            "de controle deze ondertekening. Teken je voor een andere organisatie, schrijf dan haar eigen naam")
 
 
 def signatory_problems(record: dict[str, Any], rules: TrustRules) -> list[Problem]:
@@ -113,5 +123,6 @@ def signing_rules_for_browser(vocabularies: dict[str, Vocabulary]) -> dict[str, 
             "invited_with_domains": invited_message("{name}", "{label}", ("{domains}",)),
             "shared": ("{what} staat op {host} ({label}), een domein waar veel verschillende eigenaars pagina's op "
                        "zetten; zo'n adres toont niet dat de organisatie zelf tekent", SHARED_FIX),
+            "what": {"website": "de website", "proof": "de bewijspagina"},
         },
     }
