@@ -194,6 +194,10 @@ async function start(root) {
     if (kind === "raster" && w * h > rules.logo.maxPixels) {
       logoChecked.push(`het logo heeft ${Math.round(w * h / 1e6)} megapixel — hoogstens ${rules.logo.maxPixels / 1e6} megapixel`);
     }
+    if (Math.max(w, h) > rules.logo.maxAspect * Math.min(w, h)) {
+      const ratio = Math.round(Math.max(w, h) / Math.min(w, h));
+      logoChecked.push(`het logo is te langgerekt (${w} × ${h}, ${ratio} keer zo ${w > h ? "breed als hoog" : "hoog als breed"}); hoogstens ${rules.logo.maxAspect} keer is toegelaten — snij het bij of bewaar het met meer ruimte rond het beeld`);
+    }
     logo = { url, ext };
   }
   const logoProblems = () => {
@@ -224,7 +228,8 @@ async function start(root) {
       const link = item.appendChild(document.createElement("a"));
       link.href = `#${target.id}`;
       const label = target.matches("fieldset") ? target.querySelector("legend") : document.querySelector(`label[for="${target.id}"]`);
-      link.textContent = `${label ? label.textContent.replace(/\s*\*$/, "").trim() : ""}: ${capital(message)}`;
+      // The summary names what is wrong; how to fix it stands next to the field.
+      link.textContent = `${label ? label.textContent.replace(/\s*\*$/, "").trim() : ""}: ${capital(message.split(" — ")[0])}`;
       link.addEventListener("click", (event) => { event.preventDefault(); target.focus(); });
     }
     summary.hidden = false;
