@@ -79,6 +79,6 @@ def page_context(build: SiteBuild, links: Links) -> dict[str, Any]:
     """What ``theme/shortcodes/ondertekenformulier.html`` lays out: the form, and the links as JSON."""
     schema = signatory_schema(build)
     vocabularies = build.catalog.vocabularies
-    return {"form": signing_form(schema, vocabularies),
-            "links": json.dumps(signing_links(links, schema, vocabularies), ensure_ascii=False, separators=(",", ":")),
-            "rules": RULES}
+    handed = signing_links(links, schema, vocabularies)
+    return {"form": signing_form(schema, vocabularies), "mail": "mail" in handed,
+            "links": json.dumps(handed, ensure_ascii=False, separators=(",", ":")), "rules": RULES}

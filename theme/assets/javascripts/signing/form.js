@@ -348,6 +348,7 @@ async function start(root) {
     const set = (name, attribute, content) => {
       const node = result.querySelector(`[data-result="${name}"]`);
       if (attribute) node.setAttribute(attribute, content); else node.textContent = content;
+      if (attribute === "href" && !content.startsWith("mailto:")) Object.assign(node, { rel: "nofollow noopener", target: "_blank" });
       return node;
     };
     set("file", "", `${rules.folder}/${file}`);
@@ -363,9 +364,7 @@ async function start(root) {
       const query = [["template", links.issue.template], ["title", links.issue.title + record.name], ...Object.entries(answers)];
       set("issue", "href", `${links.issue.url}?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")}`);
     }
-    const mailBlock = result.querySelector("[data-result-mail-block]");
-    mailBlock.hidden = !links.mail;
-    if (links.mail) {
+    if (links.mail && result.querySelector('[data-result="mail"]')) {
       const [before, after] = links.mail.mark.split("{}");
       const body = links.mail.body.replace(new RegExp(`${before}([^${before}]+)${after}`, "g"), (_, id) => answers[id] || "");
       set("mail", "href", `mailto:${links.mail.to}?subject=${encodeURIComponent(links.mail.subject + record.name)}&body=${encodeURIComponent(body)}`);

@@ -26,7 +26,7 @@ export function drawPreview(root, record, labels, logo, placeName) {
   root.querySelector('[data-preview="category"]').textContent = labels.category[record.category] || "";
   const box = root.querySelector("[data-preview-logo]");
   box.hidden = !logo;
-  if (logo) box.querySelector("img").src = logo;
+  box.replaceChildren(...(logo ? [element("img", { src: logo, alt: "" })] : []));
 
   const page = root.querySelector("[data-preview-page]");
   page.replaceChildren();
