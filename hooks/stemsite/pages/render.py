@@ -16,7 +16,7 @@ from ..catalog import queries
 from ..catalog.views import charter as charter_view
 from ..catalog.views import regions as regions_view
 from .sanitize import render_markdown
-from . import campaign_view, collections_view
+from . import campaign_view, collections_view, launch_day
 
 
 @lru_cache(maxsize=8)
@@ -39,4 +39,6 @@ def environment(templates: Path) -> Environment:
     env.filters.update(regions_view.FILTERS)
     env.globals.update(collections_view.GLOBALS)
     env.globals.update(campaign_view.GLOBALS)
+    env.filters.update(launch_day.FILTERS)
+    env.globals.update(launch_day.GLOBALS)
     return env
