@@ -14,7 +14,7 @@ from pathlib import Path
 from support import build, make_project
 
 from stemsite.feeds import opendata
-from stemsite.pages.sanitize import render_markdown
+from stemsite.markup import render_markdown
 from stemsite.problems import Report
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project

@@ -81,7 +81,8 @@ class Adapter:
             return markdown
         try:
             return expand(markdown, build, build.project.theme / "shortcodes",
-                          root_prefix(page.file.src_uri), page.file.src_uri, proposals=self.state.links.proposals())
+                          root_prefix(page.file.src_uri), page.file.src_uri, proposals=self.state.links.proposals(),
+                          contact=self.state.links.contact())
         except ShortcodeError as error:
             raise PluginError(str(error)) from None
 

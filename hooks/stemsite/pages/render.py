@@ -15,8 +15,8 @@ from .. import dutch
 from ..catalog import queries
 from ..catalog.views import charter as charter_view
 from ..catalog.views import regions as regions_view
-from .sanitize import render_markdown
-from . import campaign_view, collections_view, launch_day
+from ..markup import render_markdown
+from . import campaign_view, collections_view, downloads, launch_day
 
 
 @lru_cache(maxsize=8)
@@ -41,4 +41,5 @@ def environment(templates: Path) -> Environment:
     env.globals.update(campaign_view.GLOBALS)
     env.filters.update(launch_day.FILTERS)
     env.globals.update(launch_day.GLOBALS)
+    env.globals.update(downloads.GLOBALS)
     return env
