@@ -24,10 +24,12 @@ from ..slugs import slugify
 from . import campaign_view
 
 # <!-- stem:als verhalen --> … <!-- stem:anders --> … <!-- stem:einde -->; the condition is a list's
-# section, optionally with one filter as on the site: charter/ondertekenaars?categorie=lokale-overheid
+# section, optionally with one filter as on the site: charter/ondertekenaars?categorie=lokale-overheid.
+# A block holds no other block's markers, so blocks nest: the innermost are decided first.
+_PLAIN = r"(?:(?!<!--\s*stem:(?:als|anders|einde)\b).)*"
 _BLOCK = re.compile(
     r"<!--\s*stem:als\s+(?P<section>[a-z/-]+)(?:\?(?P<key>[a-z]+)=(?P<value>[a-z0-9-]+))?\s*-->\n?"
-    r"(?P<then>.*?)(?:<!--\s*stem:anders\s*-->\n?(?P<otherwise>.*?))?<!--\s*stem:einde\s*-->\n?", re.S)
+    rf"(?P<then>{_PLAIN})(?:<!--\s*stem:anders\s*-->\n?(?P<otherwise>{_PLAIN}))?<!--\s*stem:einde\s*-->\n?", re.S)
 _STRAY = re.compile(r"<!--\s*stem:(?:als|anders|einde)\b[^>]*-->")
 _SECTIONS = ("charter/ondertekenaars", "rolmodellen", "verhalen", "aanbod", "agenda", "academies", "goede-praktijken")
 """The lists a block can ask about, without a filter (with one: ``campaign_view.FILTERABLE``)."""
@@ -75,7 +77,9 @@ def conditional_blocks(markdown: str, catalog: Catalog, page_uri: str = "") -> s
             raise ConditionError(f"{page_uri}: {error} — kies een van {', '.join(sorted(_SECTIONS))}") from None
         return match["then"] if holds else (match["otherwise"] or "")
 
-    result = _BLOCK.sub(choose, markdown)
+    result, count = _BLOCK.subn(choose, markdown)
+    while count:
+        result, count = _BLOCK.subn(choose, result)
     stray = _STRAY.search(result)
     if stray:
         raise ConditionError(f"{page_uri}: '{stray.group(0)}' staat buiten een blok 'stem:als … stem:einde' "
