@@ -182,6 +182,13 @@ def region_gaps(region: Region) -> str:
     return _and(parts, "of") if parts else ""
 
 
+def themes_without_examples(catalog: Catalog) -> list[str]:
+    """The societal themes (labels, lower case) that no role model and no best practice names yet."""
+    named = {t for name in ("role_models", "practices") for r in catalog.collection(name)
+             for t in r.get("societal_themes") or []}
+    return [t.label.lower() for t in catalog.vocabularies["societal_themes"].terms if t.value not in named]
+
+
 def inventory_source(catalog: Catalog) -> str:
     """Where the inventory's figures come from, as the figures file says; "" without the table."""
     table = catalog.figures.get(INVENTORY)
@@ -189,4 +196,4 @@ def inventory_source(catalog: Catalog) -> str:
 
 
 FILTERS = {"region_cards": region_cards, "region_gaps": region_gaps}
-GLOBALS = {"home_invitation": home_invitation, "inventory_rows": inventory_rows, "inventory_source": inventory_source}
+GLOBALS = {"home_invitation": home_invitation, "themes_without_examples": lambda c: _and(themes_without_examples(c)), "inventory_rows": inventory_rows, "inventory_source": inventory_source}
