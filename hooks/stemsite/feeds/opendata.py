@@ -76,11 +76,15 @@ def _flat_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [dict(data, commitment_types=[c["type"] for c in data["commitments"]]) for data in rows]
 
 
+def _csv(rows: list[dict[str, Any]]) -> bytes:
+    return csv_bytes(CSV_COLUMNS, _flat_rows(rows))
+
+
 def produce(build: SiteBuild) -> Produced:
     """The three exports, every signatory (withdrawn ones included), ordered by name."""
     rows = [row(build, r) for r in build.catalog.collection("signatories")]
     flat = _flat_rows(rows)
     about = {"Titel": TITLE, "Licentie": LICENSE, "Bron": absolute(build.project, BY_NAME["signatories"].index_url),
              "Gemaakt op": build.catalog.today.isoformat()}
-    return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=csv_bytes(CSV_COLUMNS, flat)),
+    return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=_csv(rows)),
                             Asset(XLSX_PATH, content=xlsx_bytes(TITLE, CSV_COLUMNS, flat, about, build.catalog.today))])
