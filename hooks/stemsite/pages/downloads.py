@@ -2,7 +2,7 @@
 
 ``/over/`` lists them from here (``theme/shortcodes/open-data.html``), so the page never names a format
 or a collection that is not published; the paths come from ``outputs``, the one table of what the build
-writes, and ``tests/pages/test_promised_links.py`` checks every download a page links to against ``site/``.
+writes, and ``tests/campaign/test_promised_links.py`` checks every download a page links to against ``site/``.
 """
 
 from __future__ import annotations
