@@ -37,14 +37,21 @@ def _text(page) -> str:
     return page.locator(".md-content").inner_text()
 
 
-def test_no_page_shows_a_bare_zero(browser, any_site):
+def _text_outside_tables(page) -> str:
+    """What the page says outside tables: a published table may hold a 0 (Henegouwen in the inventory)."""
+    return page.locator(".md-content").evaluate(
+        "el => { const c = el.cloneNode(true); c.querySelectorAll('table').forEach(t => t.remove());"
+        " document.body.appendChild(c); const t = c.innerText; c.remove(); return t; }")
+
+
+def test_no_counter_or_card_shows_a_bare_zero(browser, any_site):
     context = browser.new_context()
     page = context.new_page()
     found = {}
     for path in PAGES:
         page.goto(any_site + path, wait_until="load")
         page.wait_for_timeout(100)
-        hits = BARE_ZERO.findall(_text(page))
+        hits = BARE_ZERO.findall(_text_outside_tables(page))
         if hits:
             found[path] = hits
     context.close()

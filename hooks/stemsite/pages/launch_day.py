@@ -120,7 +120,7 @@ def home_invitation(catalog: Catalog) -> Invitation | None:
         coming.append("de logo's van de organisaties die het STEM-charter ondertekenen")
         actions.append(Action("Onderteken als eerste", "charter/ondertekenen/", primary=True))
     if not upcoming_events(catalog):
-        coming.append("STEM-activiteiten in de vrije tijd: workshops, kampen en open dagen")
+        coming.append("STEM-activiteiten in de vrije tijd (workshops, kampen, open dagen)")
         actions.append(Action("Zet een activiteit in de agenda", "meedoen/#voorstel-activiteit"))
     if not stories(catalog):
         coming.append("verhalen van ondertekenaars en academies over wat ze samen met jongeren doen")
