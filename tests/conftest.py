@@ -17,6 +17,15 @@ def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def launch_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Launch day: the real content and only the real data/ (no signatory, story or event yet), built once."""
+    root = make_project(tmp_path_factory.mktemp("launch-day"), data=None)
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
 def sample_site(sample_project: Path) -> Path:
     """The built ``site/`` folder of the sample project."""
     return sample_project / "site"

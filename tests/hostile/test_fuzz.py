@@ -153,7 +153,7 @@ LINK_PIECES = st.sampled_from(["/", "\\", "//", "\t", " ", "\n", "&#92;", "&#x5c
 @FUZZ
 @given(pieces=st.lists(LINK_PIECES, max_size=8), raw=st.booleans())
 def test_a_markdown_link_that_passes_stays_on_the_site_or_uses_https(pieces: list[str], raw: bool):
-    from stemsite.pages.sanitize import render_markdown
+    from stemsite.markup import render_markdown
     from stemsite.validate import links
 
     href = "".join(pieces)
