@@ -18,7 +18,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from support import make_project
+from jinja2 import Environment, nodes
+from support import REPO, make_project
 
 PAGES = ("index.html", "charter/ondertekenaars/index.html", "aanbod/index.html",
          "charter/ondertekenaars/fictief-bedrijf/index.html")
@@ -97,6 +98,61 @@ def test_generated_docs_need_no_hook(zensical_site, sample_site):
         assert made and made <= {p.relative_to(docs).as_posix() for p in (docs / folder).rglob("*")}, folder
     for feed in ("charter/ondertekenaars/feed.xml", "agenda.ics", "charter/ondertekenaars/wand.json"):
         assert (docs / feed).read_bytes() == (sample_site / feed).read_bytes(), feed
+
+
+THEME = REPO / "theme"
+SHARED_FILTERS = {"d", "default", "e", "escape", "first", "join", "last", "length", "lower", "replace", "safe",
+                  "striptags", "tojson", "trim", "upper", "url", "urlencode"}
+"""Filters both engines have: Jinja2's built-ins and MkDocs' ``url`` on one side, MiniJinja's built-ins and the
+``striptags`` and ``url`` Zensical registers on the other. Our own filters (``stemsite.pages.render``) exist only
+where the package renders (``theme/records/``, ``theme/shortcodes/``), never in a generator's templates."""
+HOOKS_ONLY = {"stem-record.html"}
+"""Chosen only by the MkDocs adapter (``RecordPage``); no front matter that ``stemsite generate`` writes names it."""
+
+
+def _generator_templates() -> list[Path]:
+    """The overrides a generator renders (the theme's top level and ``partials/``) and every template they load."""
+    todo = [p for p in THEME.glob("*.html") if p.name not in HOOKS_ONLY] + sorted(THEME.glob("partials/**/*.html"))
+    seen: list[Path] = []
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.append(path)
+        tree = Environment().parse(path.read_text(encoding="utf-8"))
+        for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+            if isinstance(node.template, nodes.Const) and (THEME / node.template.value).is_file():
+                todo.append(THEME / node.template.value)
+    return sorted(seen)
+
+
+def _engine_problems(source: str) -> list[str]:
+    """What in a template one of the two engines lacks: Python methods, functions or filters of ours."""
+    tree = Environment().parse(source)
+    macros = {n.target for n in tree.find_all(nodes.Import)}
+    problems = [f"filter {f.name}" for f in tree.find_all(nodes.Filter) if f.name not in SHARED_FILTERS]
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Getattr):
+            owner = call.node.node.name if isinstance(call.node.node, nodes.Name) else "(...)"
+            if not (owner in macros or (owner, call.node.attr) == ("lang", "t")):
+                problems.append(f"method {owner}.{call.node.attr}()")
+        elif isinstance(call.node, nodes.Name) and call.node.name not in ("super", "caller"):
+            problems.append(f"function {call.node.name}()")
+    return problems
+
+
+@pytest.mark.parametrize("path", _generator_templates(), ids=lambda p: p.relative_to(THEME).as_posix())
+def test_generator_templates_use_only_what_both_engines_have(path):
+    """No Python method MiniJinja lacks (``.get``, ``.lstrip``, ``.startswith``, ``.items()`` ...), no filter of ours."""
+    assert _engine_problems(path.read_text(encoding="utf-8")) == []
+
+
+def test_engine_check_names_what_minijinja_lacks():
+    source = ("{% import 'records/_share.html' as share %}{{ share.share_links(page.url, 't') }}{{ lang.t('x') }}"
+              "{{ (page.meta.image | striptags).lstrip('/') }}{{ page.meta.get('x') }}{{ n | dutch_number }}"
+              "{{ stem_record_page() }}")
+    assert _engine_problems(source) == ["filter dutch_number", "method (...).lstrip()", "method (...).get()",
+                                        "function stem_record_page()"]
 
 
 def test_zensical_is_the_pinned_version():
