@@ -40,8 +40,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """Write the whole site's pages and files into one folder a generator without hooks builds (``standalone``)."""
+    out = Path(args.out)
+    if out.exists() and any(out.iterdir()):  # what is there would be published too: a deleted record, say
+        print(f"{out}: de map is niet leeg — kies een nieuwe of lege map; wat er al staat, zou mee op de site komen.",
+              file=sys.stderr)
+        return 1
     try:
-        written = write_docs(_project(args).root, Path(args.out))
+        written = write_docs(_project(args).root, out)
     except DataError as error:
         print(error.report.render(), file=sys.stderr)
         return 1
