@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("STEMSITE_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=timedelta(seconds=5),
+FUZZ = settings(max_examples=EXAMPLES, deadline=None,  # no test asserts on time (conftest.py)
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 VALID = sorted(p.read_text(encoding="utf-8") for p in (SEEDS[1]).rglob("*.yml"))
