@@ -14,7 +14,7 @@ import time
 
 from .catalog import build_catalog
 from .editors import signing_rules
-from .feeds import atom, badges, opendata, supplied, wall_json
+from .feeds import atom, badges, opendata, robots, supplied, wall_json
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import event_jsonld
 from .images import pipeline as images
@@ -39,6 +39,7 @@ PRODUCERS: tuple[Producer, ...] = (
     opendata.produce,
     wall_json.produce,
     places_index.produce,
+    robots.produce,
     signing_rules.produce,
 )
 """Feeds, exports and files made from the catalog and the media (each one module's ``produce``)."""

@@ -82,3 +82,8 @@ def page_context(build: SiteBuild, links: Links) -> dict[str, Any]:
     handed = signing_links(links, schema, vocabularies)
     return {"form": signing_form(schema, vocabularies), "mail": "mail" in handed,
             "links": json.dumps(handed, ensure_ascii=False, separators=(",", ":")), "rules": RULES}
+
+
+def shortcode_context(build: SiteBuild, links: Links) -> dict[str, Any]:
+    """Everything the data blocks of hand-written pages get, in MkDocs and in ``stemsite generate`` alike."""
+    return {**links.shortcode_context(), "signing": page_context(build, links)}
