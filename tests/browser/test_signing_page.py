@@ -23,9 +23,12 @@ from playwright.sync_api import Page, expect
 
 from stemsite.load.vocabularies import load_vocabularies
 from stemsite.problems import Report
-from stemsite.urls import registered_domain
+from stemsite.urls import UrlProblem, read_https, registered_domain
+from stemsite.validate import schemas as schema_files
+from stemsite.validate.checks import record_problems
 from stemsite.validate.invited import Matcher
-from support import REPO, SAMPLE_CONTACT, SAMPLE_DATA, make_project
+from stemsite.validate.trust import TrustRules, signatory_problems
+from support import REPO, SAMPLE_CONTACT, SAMPLE_DATA, TODAY, make_project
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +45,20 @@ SLUGS = json.loads((REPO / "tests" / "fixtures" / "slugs.json").read_text(encodi
 HOSTS = ["www.agoria.be", "agoria.be", "s3.amazonaws.com", "bucket.s3.amazonaws.com", "github.io", "fictief.github.io",
          "www.city.kobe.jp", "city.kobe.jp", "a.b.kobe.jp", "www.ck", "foo.bar.ck", "sites.google.com", "example.co.uk",
          "www.example.unknowntld", "be", "xn--bcher-kva.be", "gov.be", "www.vlaanderen.be", "a.b.c.d.e.f.g.blogspot.com"]
+ADDRESSES = [  # (name, website, proof): each gives the browser exactly the build's Dutch messages
+    ("Fictief", "https://www.agoria.be/", "https://evil.example?x=.agoria.be"),
+    ("Fictief", "https://www.agoria.be/", "https://evil.example#.agoria.be"),
+    ("Fictief", "https://sites.google.com/view/a", "https://sites.google.com/view/b"),
+    ("Fictief", "https://github.io/", "https://s3.amazonaws.com/bucket/x"),
+    ("Fictief", "https://fictief.github.io/", "https://fictief.github.io/charter"),
+    ("B.A.S.F.", "https://www.basf.com/", "https://www.basf.com/be/charter"),
+    ("Fictief", "https://www.voorbeeld.be:8080/", "http://www.voorbeeld.be/"),
+    ("Fictief", "https://user@voorbeeld.be/", "https://1.2.3.4/"),
+    ("Fictief", "HTTPS://www.voorbeeld.be/", "https://www.voorbeeld.be\\@evil.example/"),
+    ("Fictief", "https://bücher.be/", "https://www.xn--bcher-kva.be/x"),
+    ("Fictief", "https://www.voorbeeld.be/", "https://www.voorbeeld.be/%2e%2e/charter"),
+    ("Fictief", "https://www.voorbeeld.be/", "https://voorbeeld.be./charter"),
+]
 NAMES = ["AgoriaVlaanderen", "Agoria", "K.U.Leuven", "B.A.S.F.", "V.D.A.B.", "i m e c", "UGent", "Imecmaker",
          "Vitomobiel", "Go Fictief Bedrijf", "GO!", "Fictief bedrijf (testgegeven)", "Аgoria Vlaanderen", "VlB", "VLB"]
 
@@ -199,6 +216,44 @@ def test_slug_psl_and_invited_names_agree_with_the_projects_python(new_page, sit
     assert got["domains"] == [registered_domain(host) for host in HOSTS]
     assert got["refused"] == [bool(matcher.find(name)) for name in NAMES]
     assert any(got["refused"]) and not all(got["refused"])
+    page.watch.assert_clean()
+
+
+def build_messages(record: dict, schema: dict, rules: TrustRules) -> list[list[str]]:
+    """What the build says about a record's name, website and proof: ``[field, "message — fix"]``."""
+    found = []
+    for key in ("website", "proof"):
+        try:
+            read_https(record[key])
+        except UrlProblem as problem:
+            found.append([key, f"{problem.message} — {problem.fix}"])
+    for path, message, fix in [*record_problems(record, schema, TODAY), *signatory_problems(record, rules)]:
+        found.append([".".join(map(str, path)), f"{message} — {fix}"])
+    return sorted(found)
+
+
+def test_addresses_and_names_get_the_builds_own_dutch_messages(new_page, site_url):
+    page = open_form(new_page, site_url)
+    vocabularies = load_vocabularies(REPO / "data" / "vocabularies", REPO, Report())
+    schema = schema_files.sync_enums(schema_files.load_schema(REPO / "schemas" / "signatories.schema.json"), vocabularies)
+    rules = TrustRules.from_vocabularies(vocabularies)
+    records = [{"name": name, "category": "bedrijf", "website": website, "proof": proof, "signed_on": "2025-03-14",
+                "commitments": [{"type": "stages", "description": "Vijf stageplaatsen."}]}
+               for name, website, proof in ADDRESSES]
+    got = page.evaluate("""async (records) => {
+      const rulesUrl = new URL(document.querySelector("[data-signing]").dataset.rules, document.baseURI);
+      const rules = await (await fetch(rulesUrl)).json();
+      const base = new URL(".", document.querySelector('script[src$="signing/form.js"]').src);
+      const {makePsl} = await import(new URL("psl.js", base));
+      const {makeChecks} = await import(new URL("checks.js", base));
+      const check = makeChecks(rules, makePsl(rules.pslParts, new URL(rules.psl, rulesUrl)));
+      const out = [];
+      for (const record of records) out.push((await check(record, "2026-11-23")).map(([p, m]) => [p.join("."), m]).sort());
+      return out;
+    }""", records)
+    expected = [build_messages(record, schema, rules) for record in records]
+    assert got == expected
+    assert all(expected[:9]) and not expected[9]  # every case but the IDN one is refused
     page.watch.assert_clean()
 
 

@@ -205,7 +205,8 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => va
 export function makeChecks(rules, registeredDomain) {
   const trust = rules.trust;
   const findInvited = makeInvited(trust);
-  const message = ([text, fix], values) => `${fill(text, values)} — ${fill(fix, values)}`;
+  // A message is [text, fix]; a fix may differ per field ({website: ..., proof: ...}).
+  const message = ([text, fix], values, key) => `${fill(text, values)} — ${fill(typeof fix === "string" ? fix : fix[key] || "", values)}`;
 
   async function domainProblems(record, schema, out) {
     const found = {};
@@ -218,8 +219,9 @@ export function makeChecks(rules, registeredDomain) {
       if (sub["x-own-domain"] && !found[key].domain) {
         out.push([[key], `${WHAT[key]} staat op ${host}, een publiek achtervoegsel waaronder iedereen een eigen naam kan aanmaken; zo'n adres hoort bij niemand in het bijzonder — geef een adres op het eigen domein van de organisatie, bv. https://www.organisatie.be/`]);
       }
-      const shared = trust.shared_hosts.find((s) => host === s.host || host.endsWith(`.${s.host}`));
-      if (shared) out.push([[key], message(trust.messages.shared, { what: WHAT[key], host, label: shared.label })]);
+      // A host that is itself a public suffix gets that message only (stemsite.validate.trust._shared).
+      const shared = found[key].domain && trust.shared_hosts.find((s) => host === s.host || host.endsWith(`.${s.host}`));
+      if (shared) out.push([[key], message(trust.messages.shared, { what: WHAT[key], host, label: shared.label }, key)]);
     }
     const [mine, theirs] = [found.proof, found.website];
     const own = (schema.properties.proof || {})["x-own-domain"];
