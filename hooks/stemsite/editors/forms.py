@@ -125,9 +125,13 @@ def _items(name: str, schema: dict[str, Any], required: bool, vocabularies: dict
     parts, choices = [], {}
     for child, child_schema in item.get("properties", {}).items():
         title = child_schema.get("title", child)
+        listed = schema_files.one_or_list(child_schema)
         if "enum" in child_schema:
             choices[child] = _options(child_schema, vocabularies)
             title += " (" + " / ".join(choices[child][0]) + ")"
+        elif listed is not None and "enum" in listed["items"]:
+            choices[child] = _options(listed["items"], vocabularies)
+            title += " (" + " / ".join(choices[child][0]) + "; meer dan één: komma's ertussen)"
         parts.append(title if child in item.get("required", ()) else f"{title} (mag leeg)")
     limit = f" Hooguit {schema['maxItems']}." if "maxItems" in schema else ""
     help_text = f"{schema.get('description', '')} Eén per regel, als: {' | '.join(parts)}.{limit}".strip()

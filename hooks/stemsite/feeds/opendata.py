@@ -1,6 +1,7 @@
 """The charter's signatories as open data: ``/api/signatories.json`` and ``.csv``.
 
-Both come from one list of rows, so they always hold the same facts. Withdrawn
+Both come from one list of rows, so they always hold the same facts; the rows' fields and the
+CSV's columns are read from the signatories' schema (:mod:`.columns`), never listed by hand. Withdrawn
 signatories stay in, with their ``withdrawn_on``: the figures keep the history. The CSV is
 RFC 4180 (comma, UTF-8); a text cell that a spreadsheet would run as a formula (starting
 with ``=``, ``+``, ``-``, ``@``, also after spaces, tabs or a no-break space, which spreadsheets skip)
@@ -17,43 +18,25 @@ from typing import Any
 from .. import outputs
 from ..catalog import Record
 from ..collections import BY_NAME
-from ..catalog.views.charter import figures, place_of
+from ..catalog.views.charter import figures
 from ..sitebuild import Asset, Produced, SiteBuild
+from . import columns
 from .urls import absolute
 
 
 JSON_PATH = outputs.OPEN_DATA_JSON
 CSV_PATH = outputs.OPEN_DATA_CSV
 LICENSE = "CC BY 4.0"
-CSV_COLUMNS = ("slug", "name", "category", "category_label", "signed_on", "withdrawn_on", "website", "sector",
-               "municipality", "municipality_name", "province", "employees", "commitment_types", "url")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
 def row(build: SiteBuild, record: Record) -> dict[str, Any]:
-    """One signatory as plain JSON values."""
-    catalog = build.catalog
-    place = place_of(catalog, record)
-    withdrawn = record.get("withdrawn_on")
-    return {
-        "slug": record.slug,
-        "name": record.label,
-        "category": record["category"],
-        "category_label": catalog.label("signatory_categories", record["category"]),
-        "signed_on": record["signed_on"].isoformat(),
-        "withdrawn_on": withdrawn.isoformat() if withdrawn else None,
-        "website": record.get("website"),
-        "proof": record.get("proof"),
-        "sector": record.get("sector"),
-        "municipality": record.get("municipality"),
-        "municipality_name": place.municipality or None,
-        "province": place.province or None,
-        "employees": record.get("employees"),
-        "commitments": [{"type": c["type"], "type_label": catalog.label("commitment_types", c["type"]),
-                         "description": c["description"]} for c in record["commitments"]],
-        "description": record.get("description"),
-        "url": absolute(build.project, record.page_url),
-    }
+    """One signatory as plain JSON values, its fields read from the schema (:mod:`.columns`)."""
+    return columns.json_row(build.catalog, record, _schema(build), absolute(build.project, record.page_url))
+
+
+def _schema(build: SiteBuild) -> dict[str, Any]:
+    return build.catalog.schemas["signatories"]
 
 
 def _json(build: SiteBuild, rows: list[dict[str, Any]]) -> bytes:
@@ -77,17 +60,16 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _csv(rows: list[dict[str, Any]]) -> bytes:
+def _csv(rows: list[dict[str, Any]], schema: dict[str, Any]) -> bytes:
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+    writer = csv.DictWriter(out, columns.csv_columns(schema), extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for data in rows:
-        flat = dict(data, commitment_types=";".join(c["type"] for c in data["commitments"]))
-        writer.writerow({k: _cell(v) for k, v in flat.items()})
+        writer.writerow({k: _cell(v) for k, v in columns.csv_row(data, schema).items()})
     return out.getvalue().encode("utf-8")
 
 
 def produce(build: SiteBuild) -> Produced:
     """Both exports, every signatory (withdrawn ones included), ordered by name."""
     rows = [row(build, r) for r in build.catalog.collection("signatories")]
-    return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=_csv(rows))])
+    return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=_csv(rows, _schema(build)))])

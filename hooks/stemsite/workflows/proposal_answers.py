@@ -17,6 +17,7 @@ from .. import places
 from ..editors.forms import Question
 from ..slugs import slugify
 from ..validate.formats import FormatProblem, check_https_url, parse_date, parse_date_or_datetime
+from ..validate.schemas import one_or_list
 from . import attachments
 from .issue_body import Parsed
 
@@ -124,7 +125,11 @@ def _items(question: Question, text: str) -> list[dict[str, Any]]:
                           "schrijf elk item op een eigen regel, de delen gescheiden door |, zoals de uitleg bij de vraag")
         item = {}
         for (name, child), part in zip(properties.items(), parts):
-            if part:
+            listed = one_or_list(child)
+            if part and listed is not None:  # one value or a list: the values split by commas
+                item[name] = [_scalar(value.strip(), listed["items"], "", *question.choices.get(name, ((), ())))
+                              for value in part.split(",") if value.strip()]
+            elif part:
                 item[name] = _scalar(part, child, "", *question.choices.get(name, ((), ())))
         items.append(item)
     return items
