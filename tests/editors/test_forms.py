@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stemsite.workflows.issue_body import COMMITMENT_PREFIX
 from stemsite.collections import BY_NAME
 from stemsite.editors import forms
 from stemsite.editors.proposals import FORMS, PROPOSALS, Proposal
@@ -32,11 +31,9 @@ def form_file(proposal: Proposal) -> dict:
 
 
 def asked_fields(form: dict) -> set[str]:
-    """The schema fields a form asks for (``ages-min`` asks for ``ages``; the signing form asks for each
-    ``commitment-<type>`` and its ``logo``)."""
+    """The schema fields a form asks for (``ages-min`` asks for ``ages``)."""
     ids = {item["id"] for item in form["body"] if item["type"] != "markdown"}
-    fields = {"commitments" if i.startswith(COMMITMENT_PREFIX) else i.split("-")[0] for i in ids}
-    return fields - {"image", "logo", "consent"}
+    return {i.split("-")[0] for i in ids} - {"image", "consent"}
 
 
 def missing_from_form(root: Path, proposal: Proposal) -> set[str]:

@@ -41,6 +41,7 @@ LONG_TEXT = 200
 """Text allowed to be longer than this gets a text box instead of a one-line field."""
 CONSENT_PUBLISH = "Ik mag deze gegevens delen, en het STEM-platform mag ze op de site en in de open data publiceren."
 CONSENT_EXTRA: dict[str, str] = {
+    "signatories": "Ik mag het STEM-charter ondertekenen namens deze organisatie (of ik teken voor mezelf).",
     "role_models": ("De persoon gaf schriftelijk toestemming om naam, foto, verhaal en citaat te publiceren; "
                     "het STEM-platform kan die toestemming bij mij opvragen."),
     "stories": ("Wie herkenbaar op de afbeelding staat of een jongere die zijn eigen verhaal vertelt, "
@@ -71,6 +72,8 @@ class Question:
     values: tuple[str, ...] = ()
     """The value written for each option (``choice``/``choices``), in the same order."""
     schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    default: str = ""
+    """What an empty answer becomes (the schema's ``x-default``; ``today``: the day the proposal is read)."""
     choices: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False)
     """For a list of objects: each part with a vocabulary, its labels and values."""
 
@@ -111,12 +114,16 @@ def _scalar(question_id: str, path: tuple[str, ...], schema: dict[str, Any], lab
         help_text += " Als JJJJ-MM-DD, of JJJJ-MM-DD UU:MM met een uur."
     elif parse == "date" and "JJJJ" not in help_text:
         help_text += " Als JJJJ-MM-DD."
-    long = schema.get("x-markdown") or schema.get("maxLength", 0) > LONG_TEXT
+    default = str(schema.get("x-default", ""))
+    if default == "today":
+        help_text += " Laat je het leeg, dan geldt de dag waarop het STEM-platform je voorstel goedkeurt."
+        required = False
+    long = schema.get("x-markdown") or schema.get("maxLength", 0) > LONG_TEXT and parse != "url"
     if schema.get("x-markdown"):
         help_text += "" if "Markdown" in help_text else " Vet, cursief, lijsten en links mogen (Markdown)."
         parse = "markdown"
     return Question(question_id, path, "textarea" if long else "input", label, help_text.strip(), required, parse,
-                    schema=schema)
+                    schema=schema, default=default)
 
 
 def _items(name: str, schema: dict[str, Any], required: bool, vocabularies: dict[str, Vocabulary]) -> Question:
@@ -134,7 +141,8 @@ def _items(name: str, schema: dict[str, Any], required: bool, vocabularies: dict
             title += " (" + " / ".join(choices[child][0]) + "; meer dan één: komma's ertussen)"
         parts.append(title if child in item.get("required", ()) else f"{title} (mag leeg)")
     limit = f" Hooguit {schema['maxItems']}." if "maxItems" in schema else ""
-    help_text = f"{schema.get('description', '')} Eén per regel, als: {' | '.join(parts)}.{limit}".strip()
+    help_text = (f"{schema.get('description', '')} Eén per regel, als: {' | '.join(parts)}. "
+                 f"Delen die mogen leeg blijven, laat je op het einde weg.{limit}").strip()
     return Question(name, (name,), "textarea", schema.get("title", name), help_text, required, "items", schema=schema,
                     choices=choices)
 

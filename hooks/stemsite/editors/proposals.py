@@ -39,13 +39,13 @@ class Proposal:
     description: str
     issue_title: str
     generated: bool = True
-    """Made by ``stemsite formulieren`` from the schema (the signing form and the change form are written by hand)."""
+    """Made by ``stemsite formulieren`` from the schema (only the change form, which names no collection, is written by hand)."""
 
 
 PROPOSALS: tuple[Proposal, ...] = (
     Proposal("ondertekenen", "signatories", "charter-ondertekenen.yml", "ondertekening", "STEM-charter ondertekenen",
              "Onderteken het STEM-charter met dit formulier. Het STEM-platform maakt er na controle je pagina op de "
-             "site van.", "Ondertekening STEM-charter: ", generated=False),
+             "site van.", "Ondertekening STEM-charter: "),
     Proposal("rolmodel", "role_models", "rolmodel-voorstellen.yml", "voorstel-rolmodel", "Een rolmodel voorstellen",
              "Stel iemand voor die haar of zijn STEM-verhaal op de site vertelt (alleen met schriftelijke toestemming).",
              "Voorstel rolmodel: "),
