@@ -51,7 +51,11 @@ def form_of(questions: Iterable[Question], name: str) -> Form:
 
 def load_form(path: Path) -> Form:
     """Read the issue form (a trusted file of the repository) into its fields."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return form_from_data(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def form_from_data(data: dict[str, Any]) -> Form:
+    """A form's fields from its data (GitHub's issue-form syntax), as in its file."""
     fields = {}
     for item in data.get("body", []):
         if item.get("type") == "markdown":

@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..editors.proposals import BY_KEY, FORMS
+from ..editors.proposals import BY_KEY, form_path
 from ..project import find_root
 from .attachments import AttachmentRefused
 from .issue_body import load_form
@@ -47,7 +47,7 @@ def cmd_proposal(args: argparse.Namespace) -> int:
     body = issue_text(Path(args.bericht).read_text(encoding="utf-8"))
     attachment = Path(args.bijlage) if args.bijlage else None
     if attachment is not None:
-        form = load_form(root / FORMS / proposal.form_file)
+        form = load_form(root / form_path(proposal, full=True))
         field = next((f for f in ATTACHMENT_IDS if f in form.fields), None)
         if field is None:
             print(f"Niet verwerkt: het formulier '{proposal.title}' vraagt geen bijlage.", file=sys.stderr)
@@ -59,7 +59,7 @@ def cmd_proposal(args: argparse.Namespace) -> int:
             raise AttachmentRefused("de bijlage ontbreekt", "geef het bestand mee met --bijlage")
         return attachment.read_bytes()
 
-    outcome = prepare(proposal, body, 0, root, fetch=fetch)
+    outcome = prepare(proposal, body, 0, root, fetch=fetch, route="e-mail")
     if not outcome.ok:
         print("Niet verwerkt; antwoord de afzender wat er nog moet veranderen:", file=sys.stderr)
         for problem in outcome.problems:

@@ -37,7 +37,7 @@ from ..validate import coerce
 from ..validate import schemas as schema_files
 from ..load.vocabularies import load_vocabularies
 from ..slugs import slugify
-from . import attachments, change_request, form_checks, markdown, proposal_answers
+from . import attachments, change_request, form_checks, intake_issue, markdown, proposal_answers
 from .issue_body import Parsed, form_of, parse_body
 from .outcome import Outcome, problem, validate_written
 
@@ -121,7 +121,8 @@ def prepare_new(proposal: Proposal, body: str | None, issue: int, root: Path, *,
             return form.label("image")
         return by_field.get(re.split(r"[.\[]", found.field, maxsplit=1)[0], found.field)
 
-    note = f"Gemaakt uit {source} #{int(issue)} (formulier '{proposal.title}')." if issue else \
+    note = f"Gemaakt uit issue #{int(issue)} (formulier '{proposal.title}')." if issue and source == "issue" else \
+        f"Gemaakt uit een voorstel langs een privéweg (formulier '{proposal.title}')." if source == "intake" else \
         f"Gemaakt uit een e-mail (formulier '{proposal.title}')."
     slug, written, problems = place(root, collection, ordered, data, note, label_of, today, schema=schema,
                                     label_question=by_field.get(collection.label_field, collection.label_field),
@@ -132,13 +133,23 @@ def prepare_new(proposal: Proposal, body: str | None, issue: int, root: Path, *,
     return Outcome(proposal, not problems, slug, problems, {} if problems else written, label=label, summary=rows)
 
 
+ROUTES = ("issue", "intake", "e-mail")
+"""Where a proposal comes from: a public issue, an issue of the private intake repository, an e-mail."""
+
+
 def prepare(proposal: Proposal, body: str | None, issue: int, root: Path, *, today: date | None = None,
-            fetch: Fetch = attachments.download) -> Outcome:
-    """Any proposal → its outcome: one path per form (a change or withdrawal has a reader of its own)."""
+            fetch: Fetch = attachments.download, route: str = "issue") -> Outcome:
+    """Any proposal → its outcome: one path per form.
+
+    A change or withdrawal has a reader of its own; a proposal about a person asks only a few
+    questions in a public issue (:mod:`.intake_issue`) and is read whole when it comes privately."""
     today = today or today_in_brussels()
     if proposal.collection is None:
         return change_request.prepare(proposal, body, root, today=today)
-    return prepare_new(proposal, body, issue, root, today=today, fetch=fetch)
+    if proposal.private and route == "issue":
+        return intake_issue.prepare(proposal, body)
+    return prepare_new(proposal, body, issue, root, today=today, fetch=fetch,
+                       source="issue" if route == "issue" else route)
 
 
 def proposal_of(labels: list[str]) -> Proposal | None:
@@ -147,7 +158,8 @@ def proposal_of(labels: list[str]) -> Proposal | None:
     return found.pop() if len(found) == 1 else None
 
 
-def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue_url: str) -> None:
+def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue_url: str,
+                  route: str = "issue") -> None:
     """Everything the next job needs in ``out``; the step outputs ``ok``, ``slug`` and ``kind``."""
     out.mkdir(parents=True, exist_ok=True)
     publish = outcome.ok and bool(outcome.files or outcome.deletions)
@@ -160,7 +172,8 @@ def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue
         (out / "pr-title.txt").write_text(f"{outcome.proposal.issue_title}{' '.join(outcome.label.split())}\n",
                                           encoding="utf-8")
         (out / "pr-body.md").write_text(markdown.render(
-            "proposal_pr_body.md.j2", outcome=outcome, issue=issue, author=author, issue_url=issue_url,
+            "proposal_pr_body.md.j2", outcome=outcome, issue=issue if route == "issue" else 0, author=author,
+            issue_url=issue_url if route == "issue" else "", private=route != "issue",
             files=sorted(outcome.files), deletions=outcome.deletions), encoding="utf-8")
     (out / "comment.md").write_text(markdown.render("proposal_comment.md.j2", outcome=outcome, publish=publish),
                                     encoding="utf-8")
@@ -180,6 +193,8 @@ def main(argv: list[str] | None = None, *, fetch: Fetch = attachments.download) 
     parser.add_argument("--event", type=Path, required=True, help="het gebeurtenisbestand ($GITHUB_EVENT_PATH)")
     parser.add_argument("--out", type=Path, required=True, help="map voor het resultaat")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="de map van het project (standaard: hier)")
+    parser.add_argument("--route", choices=ROUTES[:2], default="issue",
+                        help="intake: het issue komt uit de privé-intakerepository (volledige vragen, na toestemming)")
     args = parser.parse_args(argv)
     issue = json.loads(args.event.read_text(encoding="utf-8")).get("issue") or {}
     number = int(issue.get("number") or 0)
@@ -188,9 +203,9 @@ def main(argv: list[str] | None = None, *, fetch: Fetch = attachments.download) 
     if proposal is None:
         print("Dit issue draagt geen (of meer dan één) label van een voorstelformulier; niets te doen.")
         return 0
-    outcome = prepare(proposal, issue.get("body"), number, args.root.resolve(), fetch=fetch)
+    outcome = prepare(proposal, issue.get("body"), number, args.root.resolve(), fetch=fetch, route=args.route)
     write_outputs(outcome, args.out, issue=number, author=str((issue.get("user") or {}).get("login", "")),
-                  issue_url=str(issue.get("html_url", "")))
+                  issue_url=str(issue.get("html_url", "")), route=args.route)
     print("Klaar: in orde." if outcome.ok else f"{len(outcome.problems)} probleem/problemen; ze komen als reactie in het issue.")
     return 0
 
