@@ -32,7 +32,8 @@ from stemsite.collections import BY_NAME, COLLECTIONS
 from stemsite.project import find_root
 from stemsite.workflows.annotations import changed_records
 from stemsite.workflows.git import changed_files
-from stemsite.workflows.previews import MAX_HEIGHT, WIDTHS, Picture, manifest
+from stemsite.workflows.preview_names import MAX_HEIGHT, WIDTHS, Picture
+from stemsite.workflows.previews import manifest
 
 CHROMIUM = os.environ.get("STEMSITE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -4,9 +4,11 @@ Schemas carry a few ``x-`` keywords that standard validators ignore and our chec
 ``x-vocabulary`` (allowed values come from ``data/vocabularies/<name>.yml``),
 ``x-reference`` (``municipality`` or ``language``: checked against reference data),
 ``x-markdown`` (sanitised Markdown), ``x-not-future``, ``x-at-least`` (not below a sibling
-field), ``x-same-site-as`` (same registered domain as a sibling URL) and ``x-fix`` (the
-Dutch hint shown when a pattern does not match). A field that takes one value or a list
-is ``anyOf`` the value and an array of it (:func:`one_or_list`).
+field), ``x-same-site-as`` (same registered domain as a sibling URL), ``x-own-domain`` (a host with a
+registered domain of its own, not a public suffix such as ``github.io``), ``x-default`` (what a
+form's empty answer becomes: ``today``) and ``x-fix`` (the Dutch hint shown when a pattern does not
+match). A field that takes one value or a list is ``anyOf`` the value and an array of it
+(:func:`one_or_list`).
 
 The files under ``schemas/`` keep the enums written out so editors see them while typing;
 :func:`sync_enums` rewrites them and a test fails when they drift from the vocabularies.

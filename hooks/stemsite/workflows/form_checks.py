@@ -4,7 +4,7 @@ The same rules as a data file, in memory: the fields the schema requires for thi
 (``if``/``then``/``else`` applied), the JSON Schema with its Dutch messages, the record's
 cross-checks (:func:`stemsite.validate.checks.record_problems`: dates not in the future, the
 proof on the website's domain ...), then the rules of the kind of record on top
-(:data:`KIND_RULES`: signing refuses invited names). A problem names the record's top field;
+(:data:`KIND_RULES`: signing's trust rules, the same function the build runs per record). A problem names the record's top field;
 the caller turns it into the question that asked for it. The whole project is validated once
 more after the files are written (:func:`.outcome.validate_written`), for what spans files.
 """
@@ -17,25 +17,21 @@ from typing import Any, Callable, Iterator
 from jsonschema import Draft202012Validator
 
 from ..editors.fields import required_now
-from ..validate import checks, formats, messages
+from ..validate import checks, formats, messages, trust
 from ..vocabularies import Vocabulary
-from . import invited
 
 FieldProblem = tuple[str, str, str]
 """(top field of the record, what is wrong, how to fix it), in Dutch."""
 Rule = Callable[[dict[str, Any], dict[str, Vocabulary]], Iterator[FieldProblem]]
 
 
-def _invited_names(record: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> Iterator[FieldProblem]:
-    """Invited is not signed: a name the platform invites itself signs through the platform."""
-    found = invited.invited_in(str(record.get("name", "")), vocabularies.get(invited.VOCABULARY))
-    if found:
-        yield ("name", f"'{found[0]}' staat op de lijst van organisaties die het STEM-platform zelf uitnodigt",
-               "uitgenodigd is nog niet ondertekend: zo'n ondertekening loopt via het STEM-platform, met een "
-               "bewijspagina op de eigen website. Reageer hieronder als je namens die organisatie tekent")
+def _trust(record: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> Iterator[FieldProblem]:
+    """Who may sign as whom (:mod:`stemsite.validate.trust`): shared hosts, invited names without a verified domain."""
+    for where, message, fix in trust.signatory_problems(record, trust.TrustRules.from_vocabularies(vocabularies)):
+        yield (str(where[0]) if where else "", message, fix)
 
 
-KIND_RULES: dict[str, tuple[Rule, ...]] = {"signatories": (_invited_names,)}
+KIND_RULES: dict[str, tuple[Rule, ...]] = {trust.COLLECTION: (_trust,)}
 """Per collection: rules of its own that a form's record passes on top of the schema and its checks."""
 
 

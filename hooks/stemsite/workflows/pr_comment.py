@@ -7,8 +7,8 @@ type and shape here, cut to a sane length, and only then rendered through the es
 templates of :mod:`.markdown`. Pages and links are computed here from the collection table
 and the site's own address, never taken from the file; so are the addresses of the pictures of the
 pages (:mod:`.previews`), shown only when the preview branch holds a file of exactly that name.
-Nothing but ``jinja2``, ``markupsafe`` and Pillow (for :mod:`.previews`) is imported, so the
-workflow installs only those.
+Nothing but ``jinja2`` and ``markupsafe`` is imported here (the workflow also installs Pillow, for
+:mod:`.previews` in the job that checks the pictures).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 from ..collections import BY_NAME
 from . import markdown
 from .git import STATUS
-from .previews import WIDTHS, Picture
+from .preview_names import WIDTHS, Picture
 
 MARKER = "<!-- stemsite-controle -->"
 MAX_COMMENT_PROBLEMS = 50

@@ -16,57 +16,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
 
-from ..collections import BY_NAME
+from .preview_names import FILE, KINDS, MAX_BYTES, MAX_HEIGHT, MAX_PICTURES, WIDTHS, BadPreview, Picture
 
-WIDTHS = (360, 1280)
-"""A phone and a desktop."""
-MAX_HEIGHT = 3000
-"""A page's picture is cut here: enough to see the top of any record page and what follows."""
-MAX_BYTES = 4_000_000
-MAX_PICTURES = 400
-KINDS = ("pagina", "kaart")
-"""The record's page; a signatory's tile on the wall."""
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FILE = re.compile(r"(?P<collection>[a-z_]+)--(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)--(?P<kind>pagina|kaart)--"
-                  r"(?P<width>[0-9]+)\.png")
-
-
-class BadPreview(ValueError):
-    """The list or a picture is not what ``make voorbeeld`` writes."""
-
-
-@dataclass(frozen=True)
-class Picture:
-    """One picture of one record at one width."""
-
-    collection: str
-    slug: str
-    kind: str
-    width: int
-
-    @property
-    def file(self) -> str:
-        """``signatories--voorbeeld-nv--kaart--360.png``: ``--`` never occurs in a slug, so names cannot collide."""
-        return f"{self.collection}--{self.slug}--{self.kind}--{self.width}.png"
-
-    @classmethod
-    def checked(cls, item: Any) -> "Picture":
-        """A picture from an untrusted list entry, every field checked."""
-        if not isinstance(item, dict) or item.get("collection") not in BY_NAME \
-                or not _SLUG.fullmatch(str(item.get("slug", ""))) or len(str(item["slug"])) > 100 \
-                or item.get("kind") not in KINDS or item.get("width") not in WIDTHS \
-                or (item["kind"] == "kaart" and item["collection"] != "signatories"):
-            raise BadPreview("ongeldige vermelding")
-        return cls(item["collection"], item["slug"], item["kind"], item["width"])
-
+__all__ = ["FILE", "KINDS", "MAX_BYTES", "MAX_HEIGHT", "WIDTHS", "BadPreview", "Picture", "clean", "manifest",
+           "read_manifest", "reencode"]
 
 def manifest(pictures: list[Picture], pull_request: int = 0) -> dict[str, Any]:
     """The list of pictures, as ``voorbeelden.json``."""
