@@ -5,9 +5,10 @@ in the schema's order, between ``slug`` (first) and ``url`` (last). Beside a val
 ties to a vocabulary comes its Dutch label (``category`` → ``category_label``); beside a
 municipality (``x-reference: municipality``) its name and province (``municipality_name``,
 ``province``). A list of objects stays a list of objects in JSON, each part with the same
-additions. The CSV has one cell per value: lists of scalars and the vocabulary parts of a list
-of objects joined by ``;`` (``commitments`` → ``commitment_types``); Markdown and the other
-parts of a list of objects stay in the JSON only, since a spreadsheet cell holds one line.
+additions. The CSV and the workbook have one cell per value: a list of scalars, and the
+vocabulary parts of a list of objects (``commitments`` → ``commitment_types``), in one cell;
+Markdown and the other parts of a list of objects stay in the JSON only, since a spreadsheet cell
+holds one line. The workbook's Dutch headers are the schema's titles (:func:`spreadsheet_columns`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, Iterator
 from ..catalog import Catalog, Record
 from ..catalog.views.charter import place_of_code
 from ..validate.schemas import one_or_list
+from .spreadsheet import COLUMNS, Column
 
 Schema = dict[str, Any]
 
@@ -103,11 +105,42 @@ def csv_columns(schema: Schema) -> tuple[str, ...]:
 
 
 def csv_row(row: dict[str, Any], schema: Schema) -> dict[str, Any]:
-    """A JSON row as CSV cells (not yet guarded against formulas): lists joined by ``;``."""
+    """A JSON row as one value per column (``feeds.spreadsheet`` puts a list in one cell and guards formulas)."""
     cells: dict[str, Any] = {"slug": row["slug"], "url": row["url"]}
     for name, sub in _properties(schema):
         for column, source in _csv_parts(name, sub):
             whole, _, part = source.partition(".")
             value = [item.get(part) for item in row.get(whole) or []] if part else row.get(whole)
-            cells[column] = ";".join(str(v) for v in value if v is not None) if isinstance(value, list) else value
+            cells[column] = [v for v in value if v is not None] if isinstance(value, list) else value
     return cells
+
+
+def _kind(sub: Schema) -> str:
+    if sub.get("format") == "date":
+        return "date"
+    if sub.get("format") == "https-url":
+        return "link"
+    return "number" if sub.get("type") in ("integer", "number") else "text"
+
+
+def spreadsheet_columns(schema: Schema) -> dict[str, Column]:
+    """The Dutch header and kind of every column, from the schema's titles and types."""
+    found: dict[str, Column] = {"slug": COLUMNS["slug"], "url": COLUMNS["url"]}
+    for name, sub in _properties(schema):
+        title = str(sub.get("title", name))
+        items = _objects(sub)
+        for column, source in _csv_parts(name, sub):
+            if items is not None:
+                part = source.partition(".")[2]
+                found[column] = Column(f"{title}: {items['properties'][part].get('title', part)}")
+            elif column == f"{name}_label":
+                found[column] = Column(title)
+            elif column == name and (_vocabulary(sub) or sub.get("x-reference") == "municipality"):
+                found[column] = Column(f"{title} ({'NIS-code' if sub.get('x-reference') else 'code'})")
+            elif column == f"{name}_name":
+                found[column] = Column(title)
+            elif column.endswith("province"):
+                found[column] = Column("Provincie" if column == "province" else f"{title}: provincie")
+            else:
+                found[column] = Column(title, _kind(sub))
+    return found
