@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import shutil
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -88,6 +89,8 @@ def test_an_optional_field_in_the_schema_reaches_the_form_the_reader_and_the_exp
     files = {asset.dest_uri: asset.content for asset in produced.assets}
     rows = json.loads(files[opendata.JSON_PATH])["signatories"]
     assert {row["slug"]: row["founded"] for row in rows}["fictief-bedrijf"] == 1987
-    table = list(csv.DictReader(io.StringIO(files[opendata.CSV_PATH].decode("utf-8"))))
+    table = list(csv.DictReader(io.StringIO(files[opendata.CSV_PATH].decode("utf-8-sig")), delimiter=";"))
     assert "founded" in table[0] and {row["slug"]: row["founded"] for row in table}["fictief-bedrijf"] == "1987"
     assert all(row["founded"] == "" for row in table if row["slug"] != "fictief-bedrijf")
+    with zipfile.ZipFile(io.BytesIO(files[opendata.XLSX_PATH])) as workbook:  # its Dutch header: the schema's title
+        assert "<t>Opgericht in</t>" in workbook.read("xl/sharedStrings.xml").decode("utf-8")
