@@ -3,8 +3,9 @@
 Python-Markdown passes raw HTML through, so the result is never trusted: nh3 (Ammonia)
 re-parses it like a browser would, which defeats mutation XSS, and keeps only a small
 allowlist of tags, no attributes but ``href``/``title`` on links, and only ``https:`` and
-``mailto:`` links, read as a browser reads them (``/\\host`` is another site: dropped, see
-``validate.links``). Attribute lists (``{: onclick=...}``) are not enabled, so they stay text.
+``mailto:`` links, read as a browser reads them by the one URL reader, ``stemsite.urls.link_target``
+(``/\\host`` is another site, ``https://a@b.example`` has a user name: both dropped). Attribute
+lists (``{: onclick=...}``) are not enabled, so they stay text.
 
 Feeds that carry a description outside the page (the calendar, JSON-LD for search engines) take
 :func:`plain_text`: the same rendering and cleaning, then the text of the cleaned HTML, so
@@ -20,11 +21,11 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .validate.links import browser_form, leaves_without_scheme
+from . import urls
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-ALLOWED_SCHEMES = {"https", "mailto"}
+ALLOWED_SCHEMES = set(urls.LINK_SCHEMES)
 # nh3 adds rel to every <a>, also to one whose unsafe href it removed; HTML allows rel only beside an href.
 _REL_WITHOUT_HREF = re.compile(r'<a((?: title="[^"]*")?) rel="noopener nofollow">')
 
@@ -43,10 +44,10 @@ def clean_html(html: str) -> str:
 
 
 def _same_link_for_browsers(element: str, attribute: str, value: str) -> str | None:
-    """An ``href`` as the browser will resolve it; None (dropped) when it leaves the site without a scheme."""
+    """An ``href`` as the browser will resolve it (``stemsite.urls.link_target``); None drops it."""
     if attribute != "href":
         return value
-    return None if leaves_without_scheme(value) else browser_form(value)
+    return urls.link_target(value)
 
 
 def render_markdown(text: str | None) -> Markup:

@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from ..images import pipeline as image_pipeline
 from ..build import prepare
 from ..editors.proposals import Links
-from ..pages.shortcodes import ShortcodeError, expand
+from ..pages.shortcodes import ShortcodeError, expand, with_share_image
 from ..problems import DataError
 from ..project import Project
 from ..search.places import place_entries
@@ -74,9 +74,7 @@ class Adapter:
         build = self.state.build
         if build is None:
             return markdown
-        card = build.share_cards.get(page.file.src_uri)
-        if card:
-            page.meta.setdefault("image", card)  # the share card; front matter may name another image
+        page.meta.update(with_share_image(page.meta, build.share_cards.get(page.file.src_uri)))
         if "<!--" not in markdown and ".md?" not in markdown:  # no marker, no link into a filtered list
             return markdown
         try:

@@ -46,3 +46,13 @@ def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri
     except ConditionError as error:
         raise ShortcodeError(str(error)) from None
     return MARKER.sub(render, honest_links(kept, build.catalog))
+
+
+def with_share_image(meta: dict[str, Any], card: str | None) -> dict[str, Any]:
+    """A hand-written page's metadata with its share card (front matter may name another image), site-relative.
+
+    Templates print ``site_url`` and the image side by side; a leading ``/`` is dropped here, in
+    Python, so no template needs a string method the other template engines lack (MiniJinja).
+    """
+    image = meta.get("image") or card
+    return {**meta, "image": str(image).lstrip("/")} if image else meta
