@@ -150,6 +150,10 @@ class Links:
         return {"mail": f"mailto:{self.email}" if self.email else "",
                 "issue": f"{self.repo_url}/issues/new" if self.repo_url else ""}
 
+    def shortcode_context(self) -> dict[str, Any]:
+        """What the page shortcodes (``theme/shortcodes/``) get from these links, the same in every generator."""
+        return {"proposals": self.proposals(), "contact": self.contact()}
+
     def proposals(self) -> list[dict[str, str]]:
         """Every proposal with its form and e-mail links, for the pages that list them."""
         return [{"key": p.key, "title": p.title, "description": p.description,
