@@ -79,8 +79,7 @@ class Adapter:
             return markdown
         try:
             return expand(markdown, build, build.project.theme / "shortcodes",
-                          root_prefix(page.file.src_uri), page.file.src_uri, proposals=self.state.links.proposals(),
-                          contact=self.state.links.contact())
+                          root_prefix(page.file.src_uri), page.file.src_uri, **self.state.links.for_pages())
         except ShortcodeError as error:
             raise PluginError(str(error)) from None
 

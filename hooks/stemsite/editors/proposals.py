@@ -156,6 +156,11 @@ class Links:
                  "issue": self.issue(p), "mail": self.mail(p)}
                 for p in PROPOSALS if self.root is None or load_form_file(self.root, p) is not None]
 
+    def for_pages(self) -> dict[str, Any]:
+        """What the data blocks of hand-written pages get: the proposals and the contact (the MkDocs adapter and
+        ``stemsite generate`` pass the same, so both builds fill the same blocks)."""
+        return {"proposals": self.proposals(), "contact": self.contact()}
+
     def record(self, collection: str, slug: str, label: str) -> dict[str, str]:
         """A record page's links: edit its YAML, and propose a change or withdrawal pre-filled with the record."""
         path = BY_NAME[collection].data_file(slug)
