@@ -102,7 +102,7 @@ def _write_hand_written(build: SiteBuild, links: Links, out: Path) -> set[str]:
         meta, markdown = _split(path.read_text(encoding="utf-8"))
         meta = with_share_image(meta, build.share_cards.get(src_uri))
         body = expand(markdown, build, build.project.theme / "shortcodes", root_prefix(src_uri), src_uri,
-                      **links.for_pages())
+                      **links.shortcode_context())
         head = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" if meta else ""
         _write(target, (head + body).encode("utf-8"))
         pages.add(src_uri)

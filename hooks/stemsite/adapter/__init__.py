@@ -79,7 +79,7 @@ class Adapter:
             return markdown
         try:
             return expand(markdown, build, build.project.theme / "shortcodes",
-                          root_prefix(page.file.src_uri), page.file.src_uri, **self.state.links.for_pages())
+                          root_prefix(page.file.src_uri), page.file.src_uri, **self.state.links.shortcode_context())
         except ShortcodeError as error:
             raise PluginError(str(error)) from None
 

@@ -25,7 +25,7 @@ from ..kept import files_under, fingerprint
 from ..search.cache import SectionCache
 from ..editors.proposals import Links
 from ..sitebuild import GeneratedPage, escaped
-from ..stored import NAME_LENGTH, reuse, write_atomic
+from ..stored import NAME_LENGTH, keyed_name, reuse, write_atomic
 from .jinja_frames import render_blocks, render_with_slots
 from .state import BuildState
 
@@ -104,7 +104,8 @@ def record_frames(env, config: MkDocsConfig, state: BuildState) -> None:
     then renders only its own blocks (``jinja_frames``) and fills the slots.
 
     The finished page is kept in the cache under the hash of everything it was made of: the
-    frame, the page's URL, title, metadata and HTML, and :func:`_render_inputs`. When that file
+    frame, the page's URL, title, metadata and HTML, and :func:`_render_inputs`, keyed with the
+    cache's secret (:func:`~stemsite.stored.keyed_name`: a planted file is never linked). When that file
     exists the page is not rendered again; either way MkDocs gets an empty page, which it does
     not write, and the adapter links the file into the site. No plugin may change pages after
     rendering (``on_post_page``) for this: with one, pages are rendered and written as usual.
@@ -114,7 +115,8 @@ def record_frames(env, config: MkDocsConfig, state: BuildState) -> None:
     """
     frames: dict[str, tuple[str, dict, dict] | None] = {}
     bases: dict[str, str] = {}
-    folder_of_pages = state.build.project.cache_dir / PAGES if state.build is not None else None
+    cache_dir = state.build.project.cache_dir if state.build is not None else None
+    folder_of_pages = cache_dir / PAGES if cache_dir is not None else None
     if config.plugins.events["post_page"]:
         folder_of_pages = None
     inputs = _render_inputs(config)
@@ -136,7 +138,7 @@ def record_frames(env, config: MkDocsConfig, state: BuildState) -> None:
             return Markup(main.render(variables))
         kept = None
         if folder_of_pages is not None:
-            kept = folder_of_pages / (_page_key(bases[folder], page) + ".html")
+            kept = folder_of_pages / (keyed_name(cache_dir, _page_key(bases[folder], page), NAME_LENGTH) + ".html")
             state.stored.append((page.file.dest_uri, kept))
             state.skipped.add(page.file.src_uri)
             if reuse(kept):
@@ -199,7 +201,7 @@ def _page_key(base: str, page) -> str:
     for part in (page.url, page.canonical_url or "", page.title or "",
                  json.dumps(page.meta, sort_keys=True, default=str), page.content or ""):
         digest.update(b"\0" + part.encode("utf-8", errors="surrogatepass"))
-    return digest.hexdigest()[:NAME_LENGTH]
+    return digest.hexdigest()
 
 
 class _SkippedPages(logging.Filter):

@@ -150,16 +150,15 @@ class Links:
         return {"mail": f"mailto:{self.email}" if self.email else "",
                 "issue": f"{self.repo_url}/issues/new" if self.repo_url else ""}
 
+    def shortcode_context(self) -> dict[str, Any]:
+        """What the page shortcodes (``theme/shortcodes/``) get from these links, the same in every generator."""
+        return {"proposals": self.proposals(), "contact": self.contact()}
+
     def proposals(self) -> list[dict[str, str]]:
         """Every proposal with its form and e-mail links, for the pages that list them."""
         return [{"key": p.key, "title": p.title, "description": p.description,
                  "issue": self.issue(p), "mail": self.mail(p)}
                 for p in PROPOSALS if self.root is None or load_form_file(self.root, p) is not None]
-
-    def for_pages(self) -> dict[str, Any]:
-        """What the data blocks of hand-written pages get: the proposals and the contact (the MkDocs adapter and
-        ``stemsite generate`` pass the same, so both builds fill the same blocks)."""
-        return {"proposals": self.proposals(), "contact": self.contact()}
 
     def record(self, collection: str, slug: str, label: str) -> dict[str, str]:
         """A record page's links: edit its YAML, and propose a change or withdrawal pre-filled with the record."""
