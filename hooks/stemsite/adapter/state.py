@@ -33,5 +33,7 @@ class BuildState:
     """Record pages MkDocs does not write: they come from the cache."""
     page_counts: dict[str, int] = field(default_factory=dict)
     """Record pages rendered and reused in this build (``STEMSITE_TIMINGS``)."""
+    shortcodes: dict | None = None
+    """What data blocks get: links, contact and the signing form (``editors.signing_links.shortcode_context``)."""
     links: Links = field(default_factory=Links)
     """Edit, issue-form and e-mail links of this build, from ``mkdocs.yml`` (:mod:`stemsite.editors.proposals`)."""
