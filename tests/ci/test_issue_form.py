@@ -263,39 +263,11 @@ def test_the_form_asks_for_every_field_of_the_schema():
     assert all(option["required"] is True for option in consent["attributes"]["options"])
 
 
-def test_the_command_reads_the_event_file_and_writes_what_the_next_job_needs(root, tmp_path, monkeypatch):
-    event = tmp_path / "event.json"
-    event.write_text(json.dumps({"issue": {"number": 42, "body": body(), "user": {"login": "voorbeeld"},
-                                           "html_url": "https://github.com/o/r/issues/42"}}), encoding="utf-8")
-    outputs = tmp_path / "github-output"
-    monkeypatch.setenv("GITHUB_OUTPUT", str(outputs))
-    monkeypatch.setenv("STEMSITE_TODAY", TODAY.isoformat())
-    out = tmp_path / "out"
-    assert issue_form.main(["--event", str(event), "--out", str(out), "--root", str(root)], fetch=Fetch()) == 0
-    result = json.loads((out / "result.json").read_text(encoding="utf-8"))
-    assert result == {"ok": True, "slug": "voorbeeld-chemie-nv", "issue": 42,
-                      "files": ["data/signatories/voorbeeld-chemie-nv.png", "data/signatories/voorbeeld-chemie-nv.yml"]}
-    assert (out / "files" / "data" / "signatories" / "voorbeeld-chemie-nv.png").read_bytes() == png_bytes()
-    assert (out / "pr-title.txt").read_text(encoding="utf-8") == "Ondertekening STEM-charter: Voorbeeld Chemie nv\n"
-    pr_body = (out / "pr-body.md").read_text(encoding="utf-8")
-    assert "Closes #42" in pr_body and "| Naam | Voorbeeld Chemie nv |" in pr_body
-    assert outputs.read_text(encoding="utf-8") == "ok=true\nslug=voorbeeld-chemie-nv\n"
-
-
-def test_the_command_comments_problems_inertly(root, tmp_path, monkeypatch):
-    event = tmp_path / "event.json"
-    hostile = body(name="<script>alert(1)</script> @stem-platform/maintainers\nx", website="javascript:alert(1)")
-    event.write_text(json.dumps({"issue": {"number": 5, "body": hostile}}), encoding="utf-8")
-    outputs = tmp_path / "github-output"
-    monkeypatch.setenv("GITHUB_OUTPUT", str(outputs))
-    out = tmp_path / "out"
-    assert issue_form.main(["--event", str(event), "--out", str(out), "--root", str(root)], fetch=Fetch()) == 0
-    assert json.loads((out / "result.json").read_text(encoding="utf-8"))["ok"] is False
-    comment = (out / "comment.md").read_text(encoding="utf-8")
-    assert "**Naam**" in comment and "**Website**" in comment
-    assert "<script>" not in comment and "@stem-platform" not in comment
-    assert not (out / "files").exists()
-    assert outputs.read_text(encoding="utf-8") == "ok=false\nslug=\n"
+def test_the_signing_form_has_one_path_the_proposal_workflow():
+    """``issue_form`` is the form's reader only: its own command (which no workflow ran) is gone (issue 28)."""
+    assert not hasattr(issue_form, "main") and not hasattr(issue_form, "write_outputs")
+    flows = "".join(path.read_text(encoding="utf-8") for path in (REPO / ".github" / "workflows").glob("*.yml"))
+    assert "stemsite.workflows.issue_form" not in flows and "stemsite.workflows.proposal" in flows
 
 
 class _Response:

@@ -14,7 +14,11 @@ without GitHub:
     request, or a Dutch answer saying what to fix; ``issue_form`` reads the signing form,
     ``proposal_answers`` the forms generated from the schemas, ``change_request`` the
     change-or-withdrawal form. ``mail_route`` does the same for a proposal sent by e-mail
-    (``stemsite voorstel``).
+    (``stemsite voorstel``; ``mail_message`` reads the saved message).
+``build_outputs``
+    the data check's refusal of tracked build and tool output (``.cache/``, ``site/``...).
+``public_net``
+    requests that reach public internet addresses only (the link check's filter).
 ``pr_comment``
     the one comment on a pull request, from the data check's verdict read as untrusted data.
 

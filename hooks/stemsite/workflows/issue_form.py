@@ -1,9 +1,8 @@
 """Turn an approved "STEM-charter ondertekenen" issue into a signatory file and its logo.
 
-``python -m stemsite.workflows.issue_form --event "$GITHUB_EVENT_PATH" --out DIR`` reads the issue
-from the event GitHub wrote to disk (so no answer ever passes through a shell or an
-expression), and writes into ``DIR``: ``result.json``, the files for the pull request under
-``files/``, its title and body, or ``comment.md`` listing in Dutch what to fix.
+:func:`prepare` is the signing form's reader; the one path that runs it is the proposal workflow
+(:mod:`stemsite.workflows.proposal`, also behind ``stemsite voorstel``), which writes the pull
+request's files, title and body, or the Dutch answer listing what to fix.
 
 Every answer is untrusted. The issue text is split on the form's own labels (read from the
 form file, so the two cannot drift), each answer is checked before it becomes a value, the
@@ -14,11 +13,8 @@ file before anything is handed to the job that may write to the repository.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,11 +29,11 @@ from ..validate.dataset import validate_project
 from ..editors.yaml_out import dump_record
 from ..slugs import slugify
 from ..load.vocabularies import load_vocabularies
-from . import attachments, invited, markdown
+from . import attachments, invited
 from .issue_answers import Builder
 from .issue_body import COMMITMENT_PREFIX, MAX_BODY_CHARS, NO_RESPONSE, Form, load_form, parse_body
 
-__all__ = ["COMMITMENT_PREFIX", "MAX_BODY_CHARS", "NO_RESPONSE", "emit_yaml", "load_form", "main", "prepare", "slugify"]
+__all__ = ["COMMITMENT_PREFIX", "MAX_BODY_CHARS", "NO_RESPONSE", "emit_yaml", "load_form", "prepare", "slugify"]
 
 FORM = Path(".github/ISSUE_TEMPLATE/charter-ondertekenen.yml")
 SCHEMA = Path("schemas/signatories.schema.json")
@@ -137,48 +133,3 @@ def prepare(body: str | None, issue: int, root: Path, *, today: date | None = No
                                 "dit is een taak voor het STEM-platform, niet voor de aanvrager"))
         return Outcome(False, slug, ours)
     return Outcome(True, slug, files=written, record=record)
-
-
-def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue_url: str) -> None:
-    """Everything the next job needs, in ``out``; the step outputs ``ok`` and ``slug``."""
-    out.mkdir(parents=True, exist_ok=True)
-    result = {"ok": outcome.ok, "slug": outcome.slug, "issue": issue, "files": sorted(outcome.files)}
-    if outcome.ok:
-        for repo_path, source in outcome.files.items():
-            target = out / "files" / repo_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-        (out / "pr-title.txt").write_text(f"Ondertekening STEM-charter: {outcome.record['name']}\n", encoding="utf-8")
-        (out / "pr-body.md").write_text(markdown.render(
-            "pr_body.md.j2", record=outcome.record, slug=outcome.slug, issue=issue, author=author,
-            issue_url=issue_url, files=sorted(outcome.files)), encoding="utf-8")
-    else:
-        (out / "comment.md").write_text(markdown.render("issue_problems.md.j2", problems=outcome.problems),
-                                        encoding="utf-8")
-    (out / "result.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    target = os.environ.get("GITHUB_OUTPUT")
-    if target:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(f"ok={'true' if outcome.ok else 'false'}\nslug={outcome.slug if outcome.ok else ''}\n")
-
-
-def main(argv: list[str] | None = None, *, fetch: Callable[[str], bytes] = attachments.download) -> int:
-    """Read the issue from the event file and prepare the pull request (or the list of problems)."""
-    parser = argparse.ArgumentParser(prog="python -m stemsite.workflows.issue_form", description=__doc__.splitlines()[0])
-    parser.add_argument("--event", type=Path, required=True, help="het gebeurtenisbestand ($GITHUB_EVENT_PATH)")
-    parser.add_argument("--out", type=Path, required=True, help="map voor het resultaat")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="de map van het project (standaard: hier)")
-    args = parser.parse_args(argv)
-    event = json.loads(args.event.read_text(encoding="utf-8"))
-    issue = event.get("issue") or {}
-    number = int(issue.get("number") or 0)
-    outcome = prepare(issue.get("body"), number, args.root.resolve(), fetch=fetch)
-    write_outputs(outcome, args.out, issue=number, author=str((issue.get("user") or {}).get("login", "")),
-                  issue_url=str(issue.get("html_url", "")))
-    print("Klaar: pull request kan geopend worden." if outcome.ok
-          else f"{len(outcome.problems)} probleem/problemen; ze komen als reactie in het issue.")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
