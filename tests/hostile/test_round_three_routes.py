@@ -24,7 +24,7 @@ from support import REPO as _REPO
 sys.path.insert(0, str(_REPO / "tests" / "ci"))  # the CI tests' helpers: git projects and the e-mail's answers
 from ci_support import REPO, commit_all, git, make_data_project, png_bytes, write_signatory
 from support import SAMPLE_DATA, make_project
-from test_mail_route import NAME, SLUG, answers
+from test_mail_route import NAME, SLUG, accepted, answers, eml
 
 from stemsite import cli
 from stemsite.editors.proposals import FORMS
@@ -209,6 +209,30 @@ def test_what_the_headers_say_is_inert(tmp_path: Path, monkeypatch, capsys, subj
     assert added == [f"data/role_models/{SLUG}.png", f"data/role_models/{SLUG}.yml"]
     assert f"name: {NAME}" in (root / "data" / "role_models" / f"{SLUG}.yml").read_text(encoding="utf-8")
     assert "Bcc" not in (tmp_path / "uit" / "pr-body.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("saved_as", ["latin-1", "cp1252", "utf-16", "utf-16-le", "quoted-printable", "base64",
+                                      "encoded-word"])
+def test_what_used_to_end_in_a_traceback_or_a_literal_name_now_reads_the_same(tmp_path: Path, monkeypatch, capsys,
+                                                                                saved_as):
+    """NAMED (item 6): each came out as a traceback (latin-1, UTF-16) or as a literal, still encoded name."""
+    monkeypatch.setenv("STEMSITE_TODAY", "2026-11-23")
+    root = make_data_project(tmp_path / "project")
+    shutil.copytree(REPO / FORMS, root / FORMS, dirs_exist_ok=True)
+    (root / "data" / "role_models").mkdir()
+    message = tmp_path / "bericht"
+    if saved_as in ("quoted-printable", "base64"):
+        message.write_bytes(eml(root, saved_as, attach=png_bytes(300, 300)))
+    elif saved_as == "encoded-word":
+        message.write_text(answers(root, name="=?utf-8?b?Wm/DqyBWYW4gRGFtbWUt?= =?iso-8859-1?q?=D8rsted?="))
+    else:
+        message.write_bytes(answers(root).encode(saved_as))
+    photo = tmp_path / "foto.png"
+    photo.write_bytes(png_bytes(300, 300))
+    extra = [] if saved_as in ("quoted-printable", "base64") else ["--bijlage", str(photo)]
+    assert cli.main(["--root", str(root), "voorstel", str(message), "--soort", "rolmodel",
+                     "--uit", str(tmp_path / "uit"), *extra]) == 0
+    accepted(root, capsys)
 
 
 ADDRESSES = [  # host as a URL names it, the refusal, named or new
