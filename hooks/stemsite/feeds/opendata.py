@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from .. import outputs
 from ..catalog import Record
 from ..collections import BY_NAME
+from ..kept import KeptRows
 from ..catalog.views.charter import figures, place_of
 from ..sitebuild import Asset, Produced, SiteBuild
 from .urls import absolute
@@ -25,6 +25,8 @@ from .urls import absolute
 JSON_PATH = outputs.OPEN_DATA_JSON
 CSV_PATH = outputs.OPEN_DATA_CSV
 LICENSE = "CC BY 4.0"
+KEPT_ROWS = "exports"
+"""Cache folder of the open data's rows as JSON text (``kept.KeptRows``)."""
 CSV_COLUMNS = ("slug", "name", "category", "category_label", "signed_on", "withdrawn_on", "website", "sector",
                "municipality", "municipality_name", "province", "employees", "commitment_types", "url")
 _FORMULA_START = ("=", "+", "-", "@")
@@ -65,9 +67,9 @@ def _json(build: SiteBuild, rows: list[dict[str, Any]]) -> bytes:
         "source": absolute(build.project, BY_NAME["signatories"].index_url),
         "on_wall": numbers.signatories,
         "withdrawn": numbers.withdrawn,
-        "signatories": rows,
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = KeptRows(build.project.cache_dir / KEPT_ROWS / "signatories.json").document(document, "signatories", rows)
+    return (text + "\n").encode("utf-8")
 
 
 def _cell(value: Any) -> Any:

@@ -28,7 +28,8 @@ from ..dutch import date_nl
 from ..sitebuild import Asset, Link, Produced, RecordMedia, Related, SiteBuild
 from .atom_entries import Entry, atom_feed
 from .jsonld import script_safe_json
-from .opendata import LICENSE, _cell
+from ..kept import KeptRows
+from .opendata import KEPT_ROWS, LICENSE, _cell
 from .urls import absolute
 
 OFFERS_JSON = f"{OFFERS_SECTION}/aanbod.json"
@@ -125,13 +126,14 @@ def story_row(build: SiteBuild, story: Record) -> dict[str, Any]:
 
 def _exports(build: SiteBuild, name: str, title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]
              ) -> list[Asset]:
-    document = {"title": title, "license": LICENSE, "generated_on": build.catalog.today.isoformat(), name: rows}
+    document = {"title": title, "license": LICENSE, "generated_on": build.catalog.today.isoformat()}
+    text = KeptRows(build.project.cache_dir / KEPT_ROWS / f"{name}.json").document(document, name, rows)
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _cell(";".join(v) if isinstance(v, list) else v) for k, v in row.items()})
-    return [Asset(f"{API[name]}.json", content=(json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()),
+    return [Asset(f"{API[name]}.json", content=(text + "\n").encode()),
             Asset(f"{API[name]}.csv", content=out.getvalue().encode("utf-8"))]
 
 
