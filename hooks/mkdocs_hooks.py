@@ -20,6 +20,11 @@ def on_startup(command, dirty):
     adapter.startup(command)
 
 
+def on_serve(server, config, builder):
+    """A build that invalid data stop leaves the last good site served, with the Dutch error list over it."""
+    return adapter.serving(server)
+
+
 @event_priority(100)
 def on_config(config):
     """Mark the start of the build (priority: before every plugin); while serving, pages load the error script."""

@@ -62,7 +62,7 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
     build = SiteBuild(project, build_catalog(dataset), timings=timings)
     timings["catalog"] = time.perf_counter() - started
     for folder in ("records", "shortcodes"):
-        keep_compiled(project.theme / folder, project.cache_dir / COMPILED / folder)
+        keep_compiled(project.theme / folder, project.cache_dir, f"{COMPILED}/{folder}")
     try:
         for producers in (MEDIA_PRODUCERS, PRODUCERS):
             made = []

@@ -11,8 +11,9 @@ so none may. An edit the build refuses (a deleted record another still names) mu
 builds alike; it is then undone.
 
 The clean build shares only the image work with the incremental one (``media/`` and
-``verdicts/`` of the cache: files named after the hash of the image bytes and settings, tested
-on their own in ``tests/images``); everything else a build keeps starts empty.
+``verdicts/`` of the cache, and the secret their names are keyed with: files named after the
+hash of the image bytes and settings, tested on their own in ``tests/images``); everything else
+a build keeps starts empty.
 
 ``make test`` runs a few steps on the sample; ``make bench`` runs it at 1,000 signatories
 (``STEMSITE_EQUAL_SIGNATORIES``, ``STEMSITE_EQUAL_STEPS``, ``STEMSITE_EQUAL_EXAMPLES``).
@@ -36,6 +37,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 from PIL import Image
 
 from support import REPO, SAMPLE_DATA, TODAY, make_project
+
+from stemsite.stored import SECRET, cache_secret
 
 SIGNATORIES = int(os.environ.get("STEMSITE_EQUAL_SIGNATORIES", "0"))
 """0: the sample data set; otherwise a bench data set of this many signatories (``scripts/bench_data.py``)."""
@@ -71,7 +74,12 @@ def differences(built: Path, clean: Path) -> list[str]:
 
 
 def _share_images(cache: Path, images: Path) -> None:
+    """``cache`` shares the image work of ``images``: its folders, and its secret (the names are keyed with it,
+    ``stemsite.stored.keyed_name``; a copy, since a secret that is a link is refused)."""
     cache.mkdir(parents=True, exist_ok=True)
+    secret = cache / SECRET
+    secret.write_bytes(cache_secret(images))
+    secret.chmod(0o600)
     for name in SHARED:
         (images / name).mkdir(parents=True, exist_ok=True)
         (cache / name).symlink_to(images / name, target_is_directory=True)

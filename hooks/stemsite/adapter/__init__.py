@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -21,6 +20,7 @@ from mkdocs.structure.files import Files
 from ..images import pipeline as image_pipeline
 from ..build import COMPILED, prepare
 from ..editors.proposals import Links
+from ..pages.render import SealedBytecodeCache
 from ..pages.shortcodes import ShortcodeError, expand
 from ..problems import DataError
 from ..project import Project
@@ -55,6 +55,10 @@ class Adapter:
     def startup(self, command: str) -> None:
         """Note whether this process serves (``serve``)."""
         serve.started(command)
+
+    def serving(self, server):
+        """A build stopped by invalid data leaves the last good site served, with the list over it (``serve``)."""
+        return serve.keep_serving(server)
 
     def configured(self, config: MkDocsConfig) -> None:
         """Mark the start of the build; while serving, pages load the script that shows invalid data."""
@@ -126,11 +130,9 @@ class Adapter:
     def record_frames(self, env, config: MkDocsConfig, files: Files) -> None:
         """Record pages render from one frame per folder (``record_pages``), those kept leave the build
         (``kept_pages``); the theme's templates compile once
-        (Jinja's bytecode cache, in a folder of their own: ``pages.render.keep_compiled``)."""
+        (sealed, in a folder of their own: ``pages.render.SealedBytecodeCache``)."""
         if self.state.build is not None:
-            folder = self.state.build.project.cache_dir / COMPILED / "mkdocs"
-            folder.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+            env.bytecode_cache = SealedBytecodeCache(self.state.build.project.cache_dir, f"{COMPILED}/mkdocs")
         record_frames(env, config, self.state)
         skip_kept_pages(config, files, self.state)
 

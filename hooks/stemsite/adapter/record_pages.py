@@ -25,7 +25,7 @@ from ..kept import files_under, fingerprint
 from ..search.cache import SectionCache
 from ..editors.proposals import Links
 from ..sitebuild import GeneratedPage, escaped
-from ..stored import NAME_LENGTH, reuse, write_atomic
+from ..stored import NAME_LENGTH, keyed_name, reuse, write_atomic
 from .jinja_frames import render_blocks, render_with_slots
 from .state import BuildState
 
@@ -104,7 +104,8 @@ def record_frames(env, config: MkDocsConfig, state: BuildState) -> None:
     then renders only its own blocks (``jinja_frames``) and fills the slots.
 
     The finished page is kept in the cache under the hash of everything it was made of: the
-    frame, the page's URL, title, metadata and HTML, and :func:`_render_inputs`. When that file
+    frame, the page's URL, title, metadata and HTML, and :func:`_render_inputs`, keyed with the
+    cache's secret (:func:`~stemsite.stored.keyed_name`: a planted file is never linked). When that file
     exists the page is not rendered again; either way MkDocs gets an empty page, which it does
     not write, and the adapter links the file into the site. No plugin may change pages after
     rendering (``on_post_page``) for this: with one, pages are rendered and written as usual.
@@ -112,10 +113,11 @@ def record_frames(env, config: MkDocsConfig, state: BuildState) -> None:
     A frame that does not hold every slot exactly once is not used: those pages render whole.
     A new cache of frames for every build (``on_env``), so ``mkdocs serve`` never shows an old navigation.
     """
-    folder_of_pages = state.build.project.cache_dir / PAGES if state.build is not None else None
+    cache_dir = state.build.project.cache_dir if state.build is not None else None
+    folder_of_pages = cache_dir / PAGES if cache_dir is not None else None
     if config.plugins.events["post_page"]:
         folder_of_pages = None
-    frames = state.frames = Frames(env.get_template("main.html"), _render_inputs(config), folder_of_pages)
+    frames = state.frames = Frames(env.get_template("main.html"), _render_inputs(config), cache_dir, folder_of_pages)
     counts = state.page_counts = {"rendered": 0, "reused": 0}
     state.skipped = set()
     _quiet_skipped_pages(state)
@@ -152,8 +154,8 @@ def record_frames(env, config: MkDocsConfig, state: BuildState) -> None:
 class Frames:
     """The frame of each folder of record pages, and where a finished page is kept (``None``: nowhere)."""
 
-    def __init__(self, main, inputs: str, folder: Path | None) -> None:
-        self.main, self.inputs, self.folder = main, inputs, folder
+    def __init__(self, main, inputs: str, cache_dir: Path | None, folder: Path | None) -> None:
+        self.main, self.inputs, self.cache_dir, self.folder = main, inputs, cache_dir, folder
         self.frames: dict[str, tuple[str, dict, dict] | None] = {}
         self.bases: dict[str, str] = {}
 
@@ -167,7 +169,8 @@ class Frames:
         return folder if self.frames[folder] is not None else None
 
     def kept(self, page, variables) -> Path | None:
-        """Where the finished page is kept: the hash of its frame and of what its own blocks read.
+        """Where the finished page is kept: the hash of its frame and of what its own blocks read, keyed with
+        the cache's secret (a planted file is never linked).
 
         Named once per page, before plugins see it (Material's search takes attributes out of its
         content: a function of the content and of Material's version, which the inputs name)."""
@@ -175,7 +178,8 @@ class Frames:
             folder = self.folder_of(page, variables)
             if self.folder is None or folder is None:
                 return None
-            page.kept_as = self.folder / (_page_key(self.bases[folder], page) + ".html")
+            key = keyed_name(self.cache_dir, _page_key(self.bases[folder], page), NAME_LENGTH)
+            page.kept_as = self.folder / (key + ".html")
         return page.kept_as
 
 
@@ -222,7 +226,7 @@ def _page_key(base: str, page) -> str:
     for part in (page.url, page.canonical_url or "", page.title or "",
                  json.dumps(page.meta, sort_keys=True, default=str), page.content or ""):
         digest.update(b"\0" + part.encode("utf-8", errors="surrogatepass"))
-    return digest.hexdigest()[:NAME_LENGTH]
+    return digest.hexdigest()
 
 
 class _SkippedPages(logging.Filter):

@@ -65,9 +65,10 @@ class Catalog:
     """Published tables from ``data/figures/`` by slug (``validate.figures.FigureTable``)."""
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Contact points from ``data/regions/<province>.yml`` by province value (``catalog.regions``)."""
-    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Views over the whole catalog made once per build (records never change after the catalog is built):
-    ``views.offers.current_offers`` was made six times per build, 30,000 offers each at 10,000 signatories."""
+    ``views.offers.current_offers`` was made six times per build, 30,000 offers each at 10,000 signatories.
+    Not an argument: a copy of the catalog (``dataclasses.replace``, another day) starts without them."""
 
     def collection(self, name: str) -> list[Record]:
         """Records of one collection, in a stable order (by label)."""

@@ -68,7 +68,7 @@ def _json(build: SiteBuild, rows: list[dict[str, Any]]) -> bytes:
         "on_wall": numbers.signatories,
         "withdrawn": numbers.withdrawn,
     }
-    text = KeptRows(build.project.cache_dir / KEPT_ROWS / "signatories.json").document(document, "signatories", rows)
+    text = KeptRows(build.project.cache_dir, f"{KEPT_ROWS}/signatories.json").document(document, "signatories", rows)
     return (text + "\n").encode("utf-8")
 
 

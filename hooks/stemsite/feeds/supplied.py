@@ -127,7 +127,7 @@ def story_row(build: SiteBuild, story: Record) -> dict[str, Any]:
 def _exports(build: SiteBuild, name: str, title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]
              ) -> list[Asset]:
     document = {"title": title, "license": LICENSE, "generated_on": build.catalog.today.isoformat()}
-    text = KeptRows(build.project.cache_dir / KEPT_ROWS / f"{name}.json").document(document, name, rows)
+    text = KeptRows(build.project.cache_dir, f"{KEPT_ROWS}/{name}.json").document(document, name, rows)
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
