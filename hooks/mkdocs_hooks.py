@@ -13,8 +13,6 @@ adapter = Adapter()
 """This MkDocs process's adapter: the state of the build that runs (``mkdocs serve`` builds again and again)."""
 
 
-# The timing marks (on_config, on_nav, on_env, on_post_build) only note when each event
-# fires, so `scripts/bench.py` can tell which stage a slow build spends its time in.
 def on_startup(command, dirty):
     """Note whether this process serves (``make serve`` shows invalid data over the last good site)."""
     adapter.startup(command)
@@ -25,6 +23,8 @@ def on_serve(server, config, builder):
     return adapter.serving(server)
 
 
+# The timing marks (on_config, on_nav, on_env, on_post_build) only note when each event
+# fires, so `scripts/bench.py` can tell which stage a slow build spends its time in.
 @event_priority(100)
 def on_config(config):
     """Mark the start of the build (priority: before every plugin); while serving, pages load the error script."""

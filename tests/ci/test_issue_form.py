@@ -215,12 +215,30 @@ def test_a_name_that_looks_like_a_signatory_on_the_wall_is_refused(root, existin
         outcome.problems
 
 
-@pytest.mark.parametrize("name", ["Agoria Vlaanderen", "agoria   VLAANDEREN!", "Аgoria Vlaanderen", "KU Leuven vzw", "GO!"])
+@pytest.mark.parametrize("name", ["Agoria Vlaanderen", "agoria   VLAANDEREN!", "Аgoria Vlaanderen", "KU Leuven vzw", "GO!",
+                                  "Agoria", "UGent", "AgoriaVlaanderen", "K.U.Leuven", "B.A.S.F.", "V.D.A.B.", "i m e c"])
 def test_an_invited_organisation_is_caught_by_the_forms_own_check(root, name):
     fetch = Fetch()
     outcome = prepare(root, body(name=name), fetch)
     assert not outcome.ok and fetch.urls == []  # refused before the logo is fetched
-    assert "staat op de lijst van organisaties die het STEM-platform zelf uitnodigt" in outcome.problems[0].message
+    assert outcome.problems[0].field == FORM_SPEC.label("name")
+    assert "een organisatie die het STEM-platform zelf uitnodigt" in outcome.problems[0].message
+    assert "Neem contact op met het STEM-platform" in outcome.problems[0].fix
+
+
+@pytest.mark.parametrize("answers,field,message", [
+    ({"proof": "https://evil.example?x=.voorbeeld-chemie.be"}, "proof",
+     "de bewijspagina staat op evil.example, de website op voorbeeld-chemie.be"),
+    ({"proof": "https://evil.example#.voorbeeld-chemie.be"}, "proof", "de bewijspagina staat op evil.example"),
+    ({"proof": "https://sites.google.com/view/voorbeeld"}, "proof", "staat op sites.google.com (Google Sites)"),
+    ({"website": "https://github.io/", "proof": "https://github.io/charter"}, "website", "een publiek achtervoegsel"),
+    ({"proof": "https://s3.amazonaws.com/emmer/charter.html"}, "proof", "een publiek achtervoegsel"),
+    ({"proof": "https://www.voorbeeld-chemie.be@evil.example/"}, "proof", "gebruikersnaam of wachtwoord"),
+])
+def test_the_form_applies_the_build_trust_rules_to_website_and_proof(root, answers, field, message):
+    outcome = prepare(root, body(**answers))
+    assert not outcome.ok
+    assert any(p.field == FORM_SPEC.label(field) and message in p.message for p in outcome.problems), outcome.problems
 
 
 def test_a_name_that_only_resembles_an_invited_one_passes(root):

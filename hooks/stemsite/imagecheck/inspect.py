@@ -21,6 +21,7 @@ from pathlib import Path
 from PIL import Image
 
 from . import svg
+from .svg_size import MAX_ASPECT, aspect_problem
 from ..stored import keyed_name, write_atomic
 from ..image_cache import code_version, content_key
 
@@ -31,6 +32,7 @@ MAX_PIXELS = 40_000_000
 """40 megapixels: a large phone photo fits, a 10000×10000 bomb does not."""
 MIN_SIDE = 64
 """Smaller images look blurred on the wall and the pages."""
+__all__ = ["MAX_ASPECT", "MAX_BYTES", "MAX_PIXELS", "MIN_SIDE", "ImageProblem", "check", "open_image", "sniff"]
 
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "png"),
@@ -156,6 +158,9 @@ def _check_raster(data: bytes, kind: str) -> list[ImageProblem]:
         if min(width, height) < MIN_SIDE:
             return [ImageProblem(f"de afbeelding is te klein ({width} × {height} pixels)",
                                  f"gebruik een afbeelding van minstens {MIN_SIDE} pixels hoog en breed")]
+        stretched = aspect_problem(width, height, " pixels")  # from the header: nothing is decoded yet
+        if stretched:
+            return [ImageProblem(*stretched)]
         try:
             DECODES += 1
             if kind == "jpeg":

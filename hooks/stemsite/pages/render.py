@@ -17,8 +17,8 @@ from ..stored import keyed_name, seal, unseal, write_atomic
 from ..catalog import queries
 from ..catalog.views import charter as charter_view
 from ..catalog.views import regions as regions_view
-from .sanitize import render_markdown
-from . import campaign_view, collections_view
+from ..markup import render_markdown
+from . import campaign_view, collections_view, downloads, launch_day
 
 
 @lru_cache(maxsize=8)
@@ -41,6 +41,9 @@ def environment(templates: Path) -> Environment:
     env.filters.update(regions_view.FILTERS)
     env.globals.update(collections_view.GLOBALS)
     env.globals.update(campaign_view.GLOBALS)
+    env.filters.update(launch_day.FILTERS)
+    env.globals.update(launch_day.GLOBALS)
+    env.globals.update(downloads.GLOBALS)
     return env
 
 

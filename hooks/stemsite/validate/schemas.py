@@ -4,7 +4,8 @@ Schemas carry a few ``x-`` keywords that standard validators ignore and our chec
 ``x-vocabulary`` (allowed values come from ``data/vocabularies/<name>.yml``),
 ``x-reference`` (``municipality`` or ``language``: checked against reference data),
 ``x-markdown`` (sanitised Markdown), ``x-not-future``, ``x-at-least`` (not below a sibling
-field), ``x-same-site-as`` (same registered domain as a sibling URL) and ``x-fix`` (the
+field), ``x-same-site-as`` (same registered domain as a sibling URL), ``x-own-domain`` (a host with a
+registered domain of its own, not a public suffix such as ``github.io``) and ``x-fix`` (the
 Dutch hint shown when a pattern does not match).
 
 The files under ``schemas/`` keep the enums written out so editors see them while typing;

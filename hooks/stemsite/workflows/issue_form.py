@@ -28,12 +28,12 @@ from typing import Any, Callable
 from ..load import yaml_strict
 from ..problems import Problem, Report
 from ..project import Project, today_in_brussels
-from ..validate import coerce
+from ..validate import coerce, trust
 from ..validate.dataset import validate_project
 from ..editors.yaml_out import dump_record
 from ..slugs import slugify
 from ..load.vocabularies import load_vocabularies
-from . import attachments, invited, markdown
+from . import attachments, markdown
 from .issue_answers import Builder
 from .issue_body import COMMITMENT_PREFIX, MAX_BODY_CHARS, NO_RESPONSE, Form, load_form, parse_body
 
@@ -93,12 +93,9 @@ def prepare(body: str | None, issue: int, root: Path, *, today: date | None = No
     if parsed.problems or logo_url is None:
         return _fail(parsed.problems)
 
-    invited_names = invited.invited_in(record["name"], vocabularies.get(invited.VOCABULARY))
-    if invited_names:
-        return _fail([Problem("formulier", 1, form.label("name"),
-                              f"'{invited_names[0]}' staat op de lijst van organisaties die het STEM-platform zelf uitnodigt",
-                              "uitgenodigd is nog niet ondertekend: zo'n ondertekening loopt via het STEM-platform, met een "
-                              "bewijspagina op de eigen website. Reageer hieronder als je namens die organisatie tekent")])
+    trusted = trust.signatory_problems(record, trust.TrustRules.from_vocabularies(vocabularies))
+    if trusted:  # refused before the logo is fetched; the validation below would say the same
+        return _fail([Problem("formulier", 1, form.label(where[0]), message, fix) for where, message, fix in trusted])
     slug = slugify(record["name"])
     folder = root / "data" / "signatories"
     if not slug:

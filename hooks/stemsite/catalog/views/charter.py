@@ -239,6 +239,8 @@ class LogoRules:
     max_svg_kb: int
     max_megapixels: float
     min_side: int
+    max_aspect: int = image_checks.MAX_ASPECT
+    """How many times wider than high (or the reverse) a logo may be."""
 
 
 def logo_rules(_catalog: Catalog | None = None) -> LogoRules:
