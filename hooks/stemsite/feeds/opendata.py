@@ -10,12 +10,12 @@ headers, no cell run as a formula).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .. import outputs
 from ..catalog import Record
 from ..collections import BY_NAME
+from ..kept import KeptRows
 from ..catalog.views.charter import figures
 from ..sitebuild import Asset, Produced, SiteBuild
 from . import columns
@@ -28,6 +28,8 @@ CSV_PATH = outputs.OPEN_DATA_CSV
 XLSX_PATH = outputs.OPEN_DATA_XLSX
 TITLE = "Ondertekenaars van het STEM-charter"
 LICENSE = "CC BY 4.0"
+KEPT_ROWS = "exports"
+"""Cache folder of the open data's rows as JSON text (``kept.KeptRows``)."""
 
 
 def row(build: SiteBuild, record: Record) -> dict[str, Any]:
@@ -48,9 +50,9 @@ def _json(build: SiteBuild, rows: list[dict[str, Any]]) -> bytes:
         "source": absolute(build.project, BY_NAME["signatories"].index_url),
         "on_wall": numbers.signatories,
         "withdrawn": numbers.withdrawn,
-        "signatories": rows,
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = KeptRows(build.project.cache_dir, f"{KEPT_ROWS}/signatories.json").document(document, "signatories", rows)
+    return (text + "\n").encode("utf-8")
 
 
 _cell = safe_cell

@@ -16,7 +16,11 @@ without GitHub:
     record before anything is fetched (schema, cross-checks, the trust rules of signing),
     ``intake_issue`` answers the short public form of a proposal about a person, and
     ``change_request`` reads the change-or-withdrawal form. ``mail_route`` does the same for a
-    proposal sent by e-mail (``stemsite voorstel``).
+    proposal sent by e-mail (``stemsite voorstel``; ``mail_message`` reads the saved message).
+``build_outputs``
+    the data check's refusal of tracked build and tool output (``.cache/``, ``site/``...).
+``public_net``
+    requests that reach public internet addresses only (the link check's filter).
 ``pr_comment``
     the one comment on a pull request, from the data check's verdict read as untrusted data,
     with the pictures of the pages it adds or changes.
