@@ -94,7 +94,7 @@ def test_robots_txt_names_the_sitemap(sample_site: Path):
 
 def test_plain_text_goes_through_the_pages_rendering_and_cleaning():
     text = "Kom **proefjes** doen met [de bib](https://bib.example) & _ouders_.\n\n- een\n- twee <script>x()</script>"
-    assert plain_text(text) == "Kom proefjes doen met de bib (https://bib.example) & ouders.\n\n- een\n- twee"
+    assert plain_text(text) == "Kom proefjes doen met de bib (https://bib.example/) & ouders.\n\n- een\n- twee"
     assert plain_text("[klik](javascript:alert(1))") == "klik"
     assert plain_text("&lt;b&gt; <b>vet</b>") == "<b> vet"
     assert plain_text(None) == ""
