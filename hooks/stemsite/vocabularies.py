@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True)
 class Term:
     """One allowed value with its Dutch label."""
@@ -20,6 +19,10 @@ class Term:
     label: str
     description: str = ""
     refnis: str = ""
+    aliases: tuple[str, ...] = ()
+    """Other names of the same thing (``UGent`` beside ``U Gent``), where a vocabulary lists them."""
+    verified_domains: tuple[str, ...] = ()
+    """Registered domains a maintainer checked as this organisation's own (invited organisations)."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,10 @@ from xml.etree import ElementTree as ET
 import pytest
 from support import build, make_project
 
+from stemsite.load.vocabularies import load_vocabularies
+from stemsite.problems import Report
+from stemsite.validate import invited
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -29,24 +33,28 @@ def lines(name: str) -> list[str]:
 
 
 def normal(text: str) -> str:
-    """Lowercase ASCII words separated by single spaces (accents, case and punctuation ignored)."""
+    """Lowercase ASCII words separated by single spaces (accents, case and punctuation ignored): for the seed's text."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
     return " ".join(re.findall(r"[a-z0-9]+", plain))
 
 
 INVITED = lines("invited_names.txt")
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _vocabularies() -> dict:
+    report = Report()
+    found = load_vocabularies(REPO / "data" / "vocabularies", REPO, report)
+    assert not report, report.render()
+    return found
+
+
+MATCHER = invited.Matcher(_vocabularies()[invited.VOCABULARY])
 
 
 def invited_in(name: str) -> list[str]:
-    """The invited organisations a signatory's name is, or contains as whole words."""
-    signatory = f" {normal(name)} "
-    hits = []
-    for invited in INVITED:
-        wanted = normal(invited)
-        # Two-letter abbreviations ("GO!") only count as the whole name: as a word they are too common.
-        if signatory.strip() == wanted or (len(wanted) > 2 and f" {wanted} " in signatory):
-            hits.append(invited)
-    return hits
+    """The invited organisations a name is or holds, by the project's own matcher (``stemsite.validate.invited``)."""
+    return [entry.term.label for entry in MATCHER.find(name)]
 
 
 def test_the_list_covers_the_whole_section_of_the_seed():
@@ -67,6 +75,36 @@ def test_matcher_finds_an_invited_name_and_leaves_others_alone():
     assert invited_in("GO!") == ["GO!"]
     assert invited_in("Go Fictief Bedrijf (testgegeven)") == []
     assert invited_in("Fictief Bedrijf (testgegeven)") == []
+
+
+@pytest.mark.parametrize("name,label", [
+    ("Agoria", "Agoria Vlaanderen"), ("UGent", "U Gent"), ("AgoriaVlaanderen", "Agoria Vlaanderen"),
+    ("K.U.Leuven", "KU Leuven"), ("B.A.S.F.", "BASF"), ("V.D.A.B.", "VDAB"), ("i m e c", "imec"),
+    ("AGORIA VLAANDEREN", "Agoria Vlaanderen"), ("agoria vlaanderen", "Agoria Vlaanderen"), ("IMEC", "imec"),
+    ("Agoria Vlaanderen Corpus vzw", "Agoria Vlaanderen"), ("Stichting imec-Gent", "imec"), ("KULeuven", "KU Leuven"),
+    ("Universiteit Gent", "U Gent"), ("Аgoria", "Agoria Vlaanderen"), ("ag\u200boria", "Agoria Vlaanderen"),
+    ("ＶＩＴＯ", "VITO"), ("VlB", "VIB"), ("V1TO", "VITO"), ("ABW", "ABVV"), ("ІМЕС", "imec"), ("Kekulé", "Kekule"),
+])
+def test_an_invited_name_in_another_spelling_is_caught(name, label):
+    """Case, spacing, dots, glued words, aliases and look-alike letters all compare as the invited name."""
+    assert label in invited_in(name)
+
+
+@pytest.mark.parametrize("name", [
+    "Vitomobiel", "Kaacv Bouw", "Imecmaker", "Basfalt", "Voorbeeld Chemie nv", "Gentse Bouwfirma", "VLB",
+    "Go Voorbeeld Chemie nv", "Ugentix", "Ageria Vlaanderen", "Telenetwerk Corpus",
+])
+def test_an_invited_name_only_counts_as_whole_words(name):
+    """Word boundaries: an invited name inside a longer word is another name (and ``VLB`` with a capital L is not ``VIB``)."""
+    assert invited_in(name) == []
+
+
+def test_every_invited_name_and_alias_matches_its_own_organisation():
+    for entry in MATCHER.invited:
+        for name in entry.names:
+            assert entry.term.label in invited_in(name), name
+            short = all(len(key) <= invited.WHOLE_NAME_ONLY for key in invited.keys(name))  # "GO!": only the whole name
+            assert (entry.term.label in invited_in(f"{name} vzw")) != short, name
 
 
 @pytest.fixture(scope="module")
@@ -104,12 +142,8 @@ def test_no_invited_organisation_appears_as_a_signatory_in_the_real_site(real_si
             assert invited_in(name) == [], f"{where}: '{name}' staat op de uitnodigingslijst van seed 003"
 
 
-def test_the_issue_forms_list_is_this_list():
-    """The form refuses these names itself (``stemsite.workflows.invited``): its list is the one proved complete above."""
-    from stemsite.problems import Report
-    from stemsite.load.vocabularies import load_vocabularies
-
-    repo = Path(__file__).resolve().parents[2]
-    report = Report()
-    vocabulary = load_vocabularies(repo / "data" / "vocabularies", repo, report)["invited_organisations"]
-    assert not report and [term.label for term in vocabulary.terms] == INVITED
+def test_the_rules_list_is_this_list():
+    """The build, the forms and the browser refuse these names (``stemsite.validate.invited``): the list proved complete above."""
+    vocabulary = _vocabularies()[invited.VOCABULARY]
+    assert [term.label for term in vocabulary.terms] == INVITED
+    assert all(term.verified_domains == () for term in vocabulary.terms)  # nobody is verified until a maintainer checks

@@ -132,8 +132,8 @@ def _image_steps(collection: Collection, slug: str) -> list[str]:
     *first, last = (f".{ext}" for ext in collection.image_extensions)
     names = f"data/{collection.name}/{slug}{first[0]} (of {', '.join(first[1:])} of {last})"
     what = {"signatories": "het logo", "role_models": "de foto"}.get(collection.name, "een afbeelding")
-    rules = (f"minstens {image_inspect.MIN_SIDE} pixels hoog en breed, hoogstens "
-             f"{image_inspect.MAX_BYTES['raster'] // (1024 * 1024)} MB")
+    rules = (f"minstens {image_inspect.MIN_SIDE} pixels hoog en breed, hoogstens {image_inspect.MAX_ASPECT} keer zo "
+             f"breed als hoog (of omgekeerd), hoogstens {image_inspect.MAX_BYTES['raster'] // (1024 * 1024)} MB")
     if "svg" in collection.image_extensions:
         rules += f"; een SVG hoogstens {image_inspect.MAX_BYTES['svg'] // 1024} kB, zonder scripts of externe verwijzingen"
     need = "verplicht" if collection.image == "required" else "mag"

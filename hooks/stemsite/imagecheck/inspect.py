@@ -21,7 +21,8 @@ from pathlib import Path
 from PIL import Image
 
 from . import svg
-from ..stored import write_atomic
+from .svg_size import MAX_ASPECT, aspect_problem
+from ..stored import keyed_name, write_atomic
 from ..image_cache import code_version, content_key
 
 VERSION = "inspect-" + code_version("imagecheck/inspect.py", "imagecheck/svg.py", "imagecheck/svg_size.py")
@@ -31,6 +32,7 @@ MAX_PIXELS = 40_000_000
 """40 megapixels: a large phone photo fits, a 10000×10000 bomb does not."""
 MIN_SIDE = 64
 """Smaller images look blurred on the wall and the pages."""
+__all__ = ["MAX_ASPECT", "MAX_BYTES", "MAX_PIXELS", "MIN_SIDE", "ImageProblem", "check", "open_image", "sniff"]
 
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "png"),
@@ -108,7 +110,7 @@ def check(path: Path, cache_dir: Path | None = None) -> list[ImageProblem]:
 
 def _cached_verdict(data: bytes, kind: str, cache_dir: Path | None) -> list[ImageProblem]:
     """The decoding checks, looked up by content hash first."""
-    store = cache_dir / "verdicts" / f"{content_key(data, VERSION, kind)}.json" if cache_dir else None
+    store = cache_dir / "verdicts" / f"{keyed_name(cache_dir, content_key(data, VERSION, kind))}.json" if cache_dir else None
     if store is not None and store.is_file():
         try:
             return [ImageProblem(**item) for item in json.loads(store.read_text(encoding="utf-8"))]
@@ -156,6 +158,9 @@ def _check_raster(data: bytes, kind: str) -> list[ImageProblem]:
         if min(width, height) < MIN_SIDE:
             return [ImageProblem(f"de afbeelding is te klein ({width} × {height} pixels)",
                                  f"gebruik een afbeelding van minstens {MIN_SIDE} pixels hoog en breed")]
+        stretched = aspect_problem(width, height, " pixels")  # from the header: nothing is decoded yet
+        if stretched:
+            return [ImageProblem(*stretched)]
         try:
             DECODES += 1
             if kind == "jpeg":

@@ -21,7 +21,7 @@ from xml.sax import SAXParseException, handler
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.sax import make_parser
 
-from .svg_size import MAX_SIDE, MIN_SIDE, SvgSize, declared_size
+from .svg_size import MAX_SIDE, MIN_SIDE, SvgSize, aspect_problem, declared_size
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -155,6 +155,9 @@ class _Checker(handler.ContentHandler):
             except ValueError as absurd:
                 self.refuse(f"de SVG geeft een onmogelijke afmeting ({absurd})",
                             f"geef gewone getallen tussen {MIN_SIDE:g} en {MAX_SIDE:g}, bv. viewBox=\"0 0 200 100\"")
+            stretched = aspect_problem(self.size.width, self.size.height) if self.size else None
+            if stretched:
+                self.refuse(*stretched)
         if tag == "style":
             self.in_style += 1
 

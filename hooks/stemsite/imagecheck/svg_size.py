@@ -2,7 +2,8 @@
 
 The build fits a logo into its box with this size (``raster.fit``): ``inf``, ``nan``, ``1e400`` (a
 float's inf) or ``1e-320`` (its reciprocal overflows) crashed the build after a clean validation,
-so a size outside :data:`MIN_SIDE` … :data:`MAX_SIDE` is refused by :mod:`.svg` with its line.
+so a size outside :data:`MIN_SIDE` … :data:`MAX_SIDE` is refused by :mod:`.svg` with its line, and
+so are proportions beyond :data:`MAX_ASPECT` (for raster images too, in :mod:`.inspect`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,20 @@ _NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 _LENGTH = re.compile(r"\s*([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[a-zA-Z]+)\s*(px)?\s*")
 MIN_SIDE, MAX_SIDE = 0.001, 100_000.0
 """Sides of a viewBox or of a size in px: anything outside breaks the arithmetic of fitting a logo in its box."""
+MAX_ASPECT = 10
+"""How many times wider than high (or higher than wide) an image may be: a 64 × 600,000 px logo
+fits the pixel limit but shows as an invisible line in its box; wide word marks stay well within."""
+
+
+def aspect_problem(width: float, height: float, unit: str = "") -> tuple[str, str] | None:
+    """The Dutch message and fix for an image stretched beyond :data:`MAX_ASPECT`, or None."""
+    if max(width, height) <= MAX_ASPECT * min(width, height):
+        return None
+    ratio = max(width, height) / min(width, height)
+    return (f"de afbeelding is te langgerekt ({width:g} × {height:g}{unit}, {ratio:.0f} keer zo "
+            f"{'breed als hoog' if width > height else 'hoog als breed'}); hoogstens {MAX_ASPECT} keer is toegelaten",
+            f"snij de afbeelding bij of exporteer ze met meer ruimte rond het beeld, zodat ze hoogstens {MAX_ASPECT} keer "
+            "zo breed als hoog is (of omgekeerd)")
 
 
 @dataclass(frozen=True)

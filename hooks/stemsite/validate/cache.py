@@ -5,7 +5,7 @@ MkDocs needs for the whole site, and almost every record is unchanged from one b
 next. So a record that passed is stored with its typed values and line map, under a key
 made of the file's bytes, its path, and a fingerprint of everything else its verdict
 depends on: the collection's schema (with the vocabularies' enums synced in), the day
-(``x-not-future``), the code of loading and validation and the versions of the libraries the checks
+(``x-not-future``), the lists the trust rules read (``lists``: shared hosts, invited names), the code of loading and validation and the versions of the libraries the checks
 use. Change any of them and nothing stored before matches.
 
 Only records without problems are stored: a file with problems is validated again every
@@ -45,11 +45,11 @@ def code_version() -> str:
 class RecordCache:
     """The stored records of one collection: look a file up by its bytes, add what passed, save."""
 
-    def __init__(self, project: Project, collection: str, schema: dict[str, Any]) -> None:
-        self.path = project.cache_dir / "validated" / f"{collection}.json"
-        settings = json.dumps([code_version(), schema, project.today.isoformat()], sort_keys=True)
+    def __init__(self, project: Project, collection: str, schema: dict[str, Any], lists: Any = None) -> None:
+        self.cache_dir, self.name = project.cache_dir, f"validated/{collection}.json"
+        settings = json.dumps([code_version(), schema, project.today.isoformat(), lists], sort_keys=True)
         self.fingerprint = hashlib.sha256(settings.encode()).hexdigest()
-        self.stored = read_kept(self.path, self.fingerprint, "records")
+        self.stored = read_kept(self.cache_dir, self.name, self.fingerprint, "records")
         self.kept: dict[str, Any] = {}
         self.keys: dict[Path, str] = {}
 
@@ -82,4 +82,4 @@ class RecordCache:
     def save(self) -> None:
         """Write the records of this build (and only those); a failure only costs speed."""
         if self.kept.keys() != self.stored.keys():
-            save_kept(self.path, self.fingerprint, "records", self.kept)
+            save_kept(self.cache_dir, self.name, self.fingerprint, "records", self.kept)

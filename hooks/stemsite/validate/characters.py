@@ -27,6 +27,8 @@ _INVISIBLE_EXTRA = re.compile(
 """Default-ignorable or blank characters that are not format characters (Cf): the combining
 grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian and other variation selectors,
 the blank Braille pattern."""
+INVISIBLE_EXTRA = _INVISIBLE_EXTRA.pattern
+"""The same characters as a regular-expression class (for the browser's signing form)."""
 _SPECIAL_FORMS = ("<wide>", "<narrow>", "<font>", "<circle>", "<square>")
 """Compatibility forms that show a letter as another letter would look (full-width, 𝐁𝐨𝐥𝐝, Ⓐ)."""
 _HIGHLY_RESTRICTIVE = ({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}, {"LATIN", "HAN", "BOPOMOFO"},
@@ -130,6 +132,17 @@ def _prototype(ch: str, ascii_too: bool) -> str:
     ascii_like = sorted(h["c"] for h in found if len(h["c"]) == 1 and ord(h["c"]) < 128 and h["c"].isalnum())
     return _ASCII_PROTOTYPES.get(ascii_like[0], ascii_like[0]) if ascii_like and ascii_too else \
         (ascii_like[0] if ascii_like else ch)
+
+
+def lookalike(ch: str) -> str:
+    """The ASCII letter or digit a character is confused with (confusables.txt, case kept), or the character."""
+    return _prototype(ch, False)
+
+
+def lookalike_table() -> dict[str, str]:
+    """Every non-ASCII character that :func:`lookalike` maps to an ASCII letter or digit (for the browser)."""
+    table = {ch: lookalike(ch) for ch in confusables.confusables_data if len(ch) == 1 and ord(ch) >= 128}
+    return {ch: to for ch, to in sorted(table.items()) if to != ch}
 
 
 def _mapped(text: str, ascii_too: bool) -> str:

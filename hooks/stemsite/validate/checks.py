@@ -2,7 +2,7 @@
 
 Each check walks one record's values together with its sub-schemas and yields
 ``(path, message, fix)`` in Dutch. Collection-wide checks (unique names, images beside the
-record) live in :mod:`.collection_checks`.
+record) live in :mod:`.dataset`.
 """
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ from datetime import date, datetime
 from typing import Any, Iterator
 
 from babel import Locale, UnknownLocaleError
-from publicsuffixlist import PublicSuffixList
 
-from .. import places
+from .. import places, urls
 from . import characters, links
 from .coerce import Path
 from .formats import FormatProblem, parse_date_or_datetime
 from .messages import Message
 
-_PSL = PublicSuffixList()
+_WHAT = {"website": "de website", "proof": "de bewijspagina"}
 
 
 def _values(value: Any, schema: dict[str, Any], path: Path) -> Iterator[tuple[Any, dict[str, Any], Path, Any]]:
@@ -67,10 +66,40 @@ def _at_least(value: Any, other: Any) -> bool:
     return a >= b
 
 
-def registered_domain(url: str) -> str | None:
-    """The registrable domain of an URL's host (``www.agoria.be`` → ``agoria.be``)."""
-    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
-    return _PSL.privatesuffix(host)
+def _address(value: Any) -> urls.WebAddress | None:
+    """The address as :mod:`stemsite.urls` reads it; None when the format check refuses it (reported there)."""
+    try:
+        return urls.read_https(value) if isinstance(value, str) else None
+    except urls.UrlProblem:
+        return None
+
+
+def own_domain_problem(value: Any, what: str) -> tuple[str, str] | None:
+    """Why an address is not on a domain of its own: its host is a public suffix (``github.io``, ``s3.amazonaws.com``)."""
+    address = _address(value)
+    if address is None or not address.is_public_suffix:
+        return None
+    return (f"{what} staat op {address.host}, een publiek achtervoegsel waaronder iedereen een eigen naam kan "
+            "aanmaken; zo'n adres hoort bij niemand in het bijzonder",
+            "geef een adres op het eigen domein van de organisatie, bv. https://www.organisatie.be/")
+
+
+def same_site_problem(value: Any, other: Any, suffixes_reported: bool = False) -> tuple[str, str] | None:
+    """Why a proof page is not on the website's registered domain; a missing domain on either side is a mismatch.
+
+    With ``suffixes_reported`` a side on a public suffix is left to :func:`own_domain_problem`'s message.
+    """
+    mine, theirs = _address(value), _address(other)
+    if mine is None or theirs is None:
+        return None  # refused by the format check, with its own message
+    if suffixes_reported and (mine.is_public_suffix or theirs.is_public_suffix):
+        return None
+    if mine.registered_domain is not None and mine.registered_domain == theirs.registered_domain:
+        return None
+    return (f"de bewijspagina staat op {mine.registered_domain or mine.host}, de website op "
+            f"{theirs.registered_domain or theirs.host}",
+            f"plaats de bewijspagina op je eigen domein ({theirs.registered_domain or theirs.host}) zodat we zien dat de "
+            "organisatie zelf tekent")
 
 
 def record_problems(record: dict[str, Any], schema: dict[str, Any], today: date) -> Iterator[Message]:
@@ -96,9 +125,9 @@ def record_problems(record: dict[str, Any], schema: dict[str, Any], today: date)
         sibling = sub.get("x-at-least")
         if sibling and parent is not None and sibling in parent and not _at_least(value, parent[sibling]):
             yield (path, f"{value} ligt voor {sibling} ({parent[sibling]})", f"schrijf een waarde vanaf {parent[sibling]}")
+        if sub.get("x-own-domain") and (problem := own_domain_problem(value, _WHAT.get(path[-1], "het adres"))):
+            yield (path, *problem)
         same_site = sub.get("x-same-site-as")
-        if same_site and parent is not None and isinstance(parent.get(same_site), str) and isinstance(value, str):
-            mine, theirs = registered_domain(value), registered_domain(parent[same_site])
-            if mine and theirs and mine != theirs:
-                yield (path, f"de bewijspagina staat op {mine}, de website op {theirs}",
-                       f"plaats de bewijspagina op je eigen domein ({theirs}) zodat we zien dat de organisatie zelf tekent")
+        if same_site and parent is not None and (
+                problem := same_site_problem(value, parent.get(same_site), bool(sub.get("x-own-domain")))):
+            yield (path, *problem)

@@ -19,7 +19,7 @@ from ..problems import Report
 from ..project import Project
 from ..load.vocabularies import load_vocabularies
 from ..vocabularies import Vocabulary
-from . import characters, schemas
+from . import characters, schemas, trust
 from .cache import RecordCache
 from .figures import FigureTable, load_figures
 from .record_file import FileTask, RawRecord, check_files
@@ -139,6 +139,7 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
     kept: dict[Path, RawRecord] = {}
     tasks: list[FileTask] = []
     reserved = reserved_names(project.content_dir)
+    rules = trust.TrustRules.from_vocabularies(dataset.vocabularies)
     for collection in COLLECTIONS:
         dataset.records[collection.name] = []
         folder = project.data_dir / collection.name
@@ -146,7 +147,8 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
         if not folder.is_dir() or folder.is_symlink() or schema is None:
             continue
         paths, images = _collect_folder(collection, folder, project, reserved[collection.name], report)
-        known = RecordCache(project, collection.name, schema)  # records that passed before (see cache.py)
+        known = RecordCache(project, collection.name, schema,  # records that passed before (see cache.py)
+                            rules.fingerprint() if collection.name == trust.COLLECTION else None)
         for path in paths:
             rel = relpath(path, project.root)
             cached = known.find(path, rel)
@@ -155,7 +157,7 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
             else:
                 tasks.append(FileTask(collection.name, path, _single_image(images, path.stem)))
         plans.append((collection, paths, images, known))
-    checked = dict(zip((task.path for task in tasks), check_files(tasks, dataset.schemas, project)))
+    checked = dict(zip((task.path for task in tasks), check_files(tasks, dataset.schemas, project, rules)))
     for collection, paths, images, known in plans:
         records = dataset.records[collection.name]
         for path in paths:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from urllib.parse import urlsplit
-
 from jsonschema import FormatChecker
+
+from .. import urls
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?")
@@ -66,28 +66,11 @@ def parse_date_or_datetime(value: str) -> date | datetime:
 
 
 def check_https_url(value: str) -> str:
-    """An absolute ``https://`` address on a public host name, nothing else."""
-    fix = "schrijf het volledige adres dat begint met https://, bv. https://www.voorbeeld.be/"
-    stripped = value.strip()
-    if any(ch.isspace() or ord(ch) < 32 for ch in value):
-        raise FormatProblem("het adres bevat spaties of onzichtbare tekens", "verwijder spaties en regeleinden")
-    scheme = stripped.split(":", 1)[0].lower() if ":" in stripped else ""
-    if scheme != "https":
-        what = f"'{scheme}:'-adressen" if scheme else "adressen zonder https://"
-        raise FormatProblem(f"{what} zijn niet toegelaten, alleen https://", fix)
+    """An absolute ``https://`` address on a public host name, read by :func:`stemsite.urls.read_https`."""
     try:
-        parts = urlsplit(stripped)
-        port = parts.port  # reading it checks it: a port out of range or not a number raises
-    except ValueError:  # an unclosed "[" (IPv6) or a broken port: the standard library cannot read it
-        raise FormatProblem(f"'{value}' is geen geldig adres", fix) from None
-    if not stripped.startswith("https://"):
-        raise FormatProblem("het adres moet met kleine letters https:// beginnen", fix)
-    if "@" in parts.netloc:
-        raise FormatProblem("een adres met gebruikersnaam of wachtwoord (iets@) is niet toegelaten",
-                            "laat het deel voor de @ weg")
-    host = (parts.hostname or "").lower()
-    if port is not None or not _HOST.fullmatch(host):
-        raise FormatProblem(f"'{parts.netloc or value}' is geen geldige domeinnaam", fix)
+        urls.read_https(value)
+    except urls.UrlProblem as problem:
+        raise FormatProblem(problem.message, problem.fix) from None
     return value
 
 

@@ -2,9 +2,9 @@
 
 The URL standard has browsers drop tabs and line breaks in a link, and read every ``\\``
 as ``/`` in http(s) addresses, so ``[x](/\\evil.example/p)`` opens ``//evil.example/p``: another
-site, though it looks like a path of ours. :func:`browser_form` gives the link as the browser
-will use it; :func:`problems` refuses a Markdown field with a link that leaves the site without
-``https://`` (the sanitiser in ``pages.sanitize`` drops such a link too, as a second line).
+site, though it looks like a path of ours. ``stemsite.urls.browser_form`` gives the link as the
+browser will use it; :func:`problems` refuses a Markdown field with a link that leaves the site without
+``https://`` (the sanitiser in ``markup`` drops such a link too, as a second line).
 """
 
 from __future__ import annotations
@@ -15,25 +15,12 @@ from typing import Iterator
 
 import markdown
 
-_DROPPED = re.compile("[\t\n\r]")
-_EDGES = "".join(chr(c) for c in range(0x21))
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+from ..urls import browser_form, leaves_without_scheme
+
+__all__ = ["browser_form", "hrefs", "leaves_without_scheme", "problems"]
+
 _SUSPECT = re.compile(r"[\\&]|(?<!:)/[\t\n\r]*/")
 """A backslash, a character reference, or two slashes not after a scheme (``https://`` is fine)."""
-
-
-def browser_form(href: str) -> str:
-    """The link as a browser resolves it: edges trimmed, tabs and line breaks gone, ``\\`` read as ``/``."""
-    url = _DROPPED.sub("", href.strip(_EDGES))
-    scheme = _SCHEME.match(url)
-    if scheme is None or scheme.group().lower() in ("http:", "https:"):
-        url = url.replace("\\", "/")
-    return url
-
-
-def leaves_without_scheme(href: str) -> bool:
-    """True for a link that reads as relative but opens another host (``//host``, ``/\\host``, ``\\\\host``)."""
-    return browser_form(href).startswith("//")
 
 
 class _Hrefs(HTMLParser):

@@ -22,7 +22,7 @@ from ..workers import workers_for
 from ..load.files import parse_file, relpath
 from ..problems import Problem, Report
 from ..project import Project
-from . import checks, coerce, formats, messages
+from . import checks, coerce, formats, messages, trust
 
 SPREAD_FROM = 2000
 """New files from which workers pay for their start."""
@@ -60,8 +60,9 @@ class FileOutcome:
 
 
 def validate_record(collection: Collection, path: Path, project: Project, schema: dict[str, Any],
-                    validator: Draft202012Validator, report: Report) -> RawRecord | None:
-    """The record in one file, or None with its problems added to ``report``."""
+                    validator: Draft202012Validator, report: Report, rules: trust.TrustRules | None = None
+                    ) -> RawRecord | None:
+    """The record in one file, or None with its problems added to ``report`` (the trust rules with ``rules``)."""
     rel = relpath(path, project.root)
     tree = parse_file(path, rel, report)
     if tree is None:
@@ -78,29 +79,35 @@ def validate_record(collection: Collection, path: Path, project: Project, schema
     for where, message, fix in checks.record_problems(data, schema, project.today):
         found = True
         report.add(rel, coerce.line_of(lines, where), coerce.field_name(where), message, fix)
+    if rules is not None and collection.name == trust.COLLECTION:
+        for where, message, fix in trust.signatory_problems(data, rules):
+            found = True
+            report.add(rel, coerce.line_of(lines, where), coerce.field_name(where), message, fix)
     return None if found else RawRecord(collection, path.stem, rel, data, lines)
 
 
-def check_files(tasks: list[FileTask], schemas: dict[str, dict[str, Any]], project: Project) -> list[FileOutcome]:
+def check_files(tasks: list[FileTask], schemas: dict[str, dict[str, Any]], project: Project,
+                rules: trust.TrustRules | None = None) -> list[FileOutcome]:
     """Check every file, in the order given: here, or in worker processes when there are many."""
     chunks = [tasks[start:start + CHUNK] for start in range(0, len(tasks), CHUNK)]
     workers = workers_for(len(chunks))  # an image is decoded to be checked: the image workers' memory rule
     if len(tasks) < SPREAD_FROM or workers <= 1:
-        return _check(tasks, schemas, project)
+        return _check(tasks, schemas, project, rules)
     with process_pool(workers) as pool:
         done = pool.map(_check, chunks, [{t.collection: schemas[t.collection] for t in c} for c in chunks],
-                        [project] * len(chunks))
+                        [project] * len(chunks), [rules] * len(chunks))
         return [outcome for outcomes in done for outcome in outcomes]
 
 
-def _check(tasks: list[FileTask], schemas: dict[str, dict[str, Any]], project: Project) -> list[FileOutcome]:
+def _check(tasks: list[FileTask], schemas: dict[str, dict[str, Any]], project: Project,
+           rules: trust.TrustRules | None = None) -> list[FileOutcome]:
     checker = formats.format_checker()
     validators = {name: Draft202012Validator(schema, format_checker=checker) for name, schema in schemas.items()}
     outcomes = []
     for task in tasks:
         report = Report()
         record = validate_record(BY_NAME[task.collection], task.path, project, schemas[task.collection],
-                                 validators[task.collection], report)
+                                 validators[task.collection], report, rules)
         outcome = FileOutcome(record, report.problems)
         if record is not None and task.image is not None:
             outcome.image_problems = image_inspect.check(task.image, project.cache_dir)

@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterator
 from urllib.error import HTTPError, URLError
 from urllib.request import Request
 
+from .. import urls
 from ..collections import BY_NAME
 from ..project import Project, today_in_brussels
 from ..validate.coerce import field_name, line_of
@@ -98,6 +99,13 @@ def _with_schema(value: Any, schema: dict[str, Any], where: tuple[str | int, ...
             yield from _with_schema(child, schema["items"], (*where, i))
 
 
+def _read(value: Any) -> urls.WebAddress | None:
+    try:
+        return urls.read_https(value) if isinstance(value, str) else None
+    except urls.UrlProblem:
+        return None  # validation refused the record already; a refused address is never requested
+
+
 def collect_links(dataset: Dataset) -> list[Link]:
     """Every ``https-url`` value of every valid record, with where it stands."""
     links = []
@@ -106,8 +114,10 @@ def collect_links(dataset: Dataset) -> list[Link]:
         for record in records:
             label = record.data.get(BY_NAME[name].label_field, record.slug)
             for value, sub, where in _with_schema(record.data, schema, ()):
-                if sub.get("format") == "https-url" and isinstance(value, str):
-                    links.append(Link(value, record.rel, line_of(record.lines, where), field_name(where), str(label)))
+                address = _read(value) if sub.get("format") == "https-url" else None
+                if address is not None:  # requested as every rule reads it: the host lower-cased, IDNA, no trailing dot
+                    links.append(Link(address.url, record.rel, line_of(record.lines, where), field_name(where),
+                                      str(label)))
     return links
 
 

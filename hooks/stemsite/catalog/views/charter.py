@@ -155,7 +155,12 @@ def tile_logo(media) -> tuple[str, int, int] | None:
 
 def place_of(catalog: Catalog, record: Record) -> Place:
     """Municipality and province of a signatory (from its REFNIS code, via ``places``)."""
-    found = places.municipality(record.get("municipality") or "")
+    return place_of_code(catalog, record.get("municipality") or "")
+
+
+def place_of_code(catalog: Catalog, code: str) -> Place:
+    """Municipality and province of a REFNIS code (empty when it names none)."""
+    found = places.municipality(code)
     if found is None:
         return Place("", "", "")
     provinces = catalog.vocabularies.get("provinces")
@@ -239,6 +244,8 @@ class LogoRules:
     max_svg_kb: int
     max_megapixels: float
     min_side: int
+    max_aspect: int = image_checks.MAX_ASPECT
+    """How many times wider than high (or the reverse) a logo may be."""
 
 
 def logo_rules(_catalog: Catalog | None = None) -> LogoRules:
