@@ -74,8 +74,10 @@ class WebAddress:
 
 
 def registered_domain(host: str) -> str | None:
-    """The registrable domain of a host name, from the Public Suffix List (private section included)."""
-    return _PSL.privatesuffix(host.rstrip(".").lower())
+    """The registrable domain of a host name, from the Public Suffix List (private section included).
+
+    The list's reader lower-cases the host and drops a trailing dot itself (``WWW.Agoria.BE.`` → ``agoria.be``)."""
+    return _PSL.privatesuffix(host)
 
 
 def _invisible_or_space(ch: str) -> bool:

@@ -20,6 +20,8 @@ from stemsite.validate.formats import FormatProblem, check_https_url
     ("https://bücher.be/", "xn--bcher-kva.be", "/"),  # IDNA: what a browser connects to
     ("https://xn--bcher-kva.be/", "xn--bcher-kva.be", "/"),
     ("https://www.agoria.be", "www.agoria.be", "/"),
+    ("https://WWW.VOORBEELD.BOX./", "www.voorbeeld.box", "/"),
+    ("https://Xenon.example/", "xenon.example", "/"),
 ])
 def test_the_host_is_read_once_for_every_rule(written, host, rest):
     address = urls.read_https(written)
@@ -46,6 +48,7 @@ def test_the_host_is_read_once_for_every_rule(written, host, rest):
     ("https://xn--agria-sce.be/", "mengt letters uit verschillende schriften ('ag\u03bfria')"),
     ("https://localhost/", "'localhost' is geen geldige domeinnaam"),
     ("https://agoria..be/", "is geen geldige domeinnaam"),
+    ("https://agoria.be../", "is geen geldige domeinnaam"),
     ("https://agoria_be.example/", "is geen geldige domeinnaam"),
     ("https://[agoria.be/", "is geen geldig adres"),
     ("https://agoria.be:99999/", "is geen geldig adres"),
@@ -53,7 +56,7 @@ def test_the_host_is_read_once_for_every_rule(written, host, rest):
 def test_what_the_reader_refuses_and_the_format_check_says_the_same(written, message):
     with pytest.raises(urls.UrlProblem) as refused:
         urls.read_https(written)
-    assert message in refused.value.message
+    assert message in refused.value.message and str(refused.value) == refused.value.message and refused.value.fix
     with pytest.raises(FormatProblem) as format_refused:
         check_https_url(written)
     assert (format_refused.value.message, format_refused.value.fix) == (refused.value.message, refused.value.fix)
@@ -90,6 +93,8 @@ def test_a_missing_registered_domain_is_a_mismatch_unless_its_own_message_says_s
 @pytest.mark.parametrize("href,kept", [
     ("https://www.agoria.be/p", "https://www.agoria.be/p"),
     ("https://WWW.Agoria.be/p", "https://www.agoria.be/p"),
+    ("https://Xenon.example/p", "https://xenon.example/p"), ("HTTPS://www.agoria.be/", "https://www.agoria.be/"),
+    ("https:\\\\www.agoria.be\\p", "https://www.agoria.be/p"), (" https://www.agoria.be/\t", "https://www.agoria.be/"),
     ("mailto:stem@voorbeeld.be", "mailto:stem@voorbeeld.be"),
     ("/agenda/", "/agenda/"), ("#boven", "#boven"),
     ("http://www.agoria.be/", None), ("HTTP://www.agoria.be/", None), ("javascript:alert(1)", None),
@@ -100,3 +105,14 @@ def test_the_sanitisers_link_filter_reads_links_with_the_same_reader(href, kept)
     assert urls.link_target(href) == kept
     html = str(render_markdown(f"[x]({href})"))
     assert (f'href="{kept}"' in html) if kept else ("href" not in html), html
+
+
+@pytest.mark.parametrize("href,seen,leaves", [
+    (" /a\tb\n ", "/ab", False), ("/\\evil.example/p", "//evil.example/p", True),
+    ("\\\\evil.example\\p", "//evil.example/p", True), ("/\t/evil.example", "//evil.example", True),
+    ("HTTPS:\\\\evil.example", "HTTPS://evil.example", False), ("Http:\\\\evil.example", "Http://evil.example", False),
+    ("mailto:a\\b@voorbeeld.be", "mailto:a\\b@voorbeeld.be", False), ("/agenda/", "/agenda/", False),
+])
+def test_links_are_read_as_a_browser_reads_them(href, seen, leaves):
+    assert urls.browser_form(href) == seen
+    assert urls.leaves_without_scheme(href) is leaves
