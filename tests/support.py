@@ -29,6 +29,9 @@ SAMPLE_CONTACT = "voorstellen@example.org"
 TODAY = date.fromisoformat(os.environ["STEMSITE_TODAY"])
 
 sys.path.insert(0, str(REPO / "tests"))
+# Every build, command and script a test starts imports this checkout's package too (pytest's `pythonpath`
+# covers the test process only), never an editable install another clone or worktree left in the environment.
+os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO / "hooks"), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 def make_project(root: Path, data: Path | None = SAMPLE_DATA, content: bool = True) -> Path:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 from .catalog import build_catalog
-from .feeds import atom, badges, opendata, supplied, wall_json
+from .feeds import atom, badges, opendata, robots, supplied, wall_json
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import event_jsonld
 from .images import pipeline as images
@@ -38,6 +38,7 @@ PRODUCERS: tuple[Producer, ...] = (
     opendata.produce,
     wall_json.produce,
     places_index.produce,
+    robots.produce,
 )
 """Feeds, exports and files made from the catalog and the media (each one module's ``produce``)."""
 

@@ -11,12 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import prepare
 from .collections import COLLECTIONS
 from .editors import forms, scaffold
 from .problems import DataError, Report
 from .project import Project, find_root
 from .publish import atomic_build
+from .standalone import write_docs
 from .validate.dataset import validate_project
 from .workflows import mail_route
 from .validate.schemas import load_schema, render, sync_enums
@@ -39,22 +39,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    """Write the generated pages (Markdown + front matter) into a folder."""
+    """Write the whole site's pages and files into one folder a generator without hooks builds (``standalone``)."""
+    out = Path(args.out)
+    if out.exists() and any(out.iterdir()):  # what is there would be published too: a deleted record, say
+        print(f"{out}: de map is niet leeg — kies een nieuwe of lege map; wat er al staat, zou mee op de site komen.",
+              file=sys.stderr)
+        return 1
     try:
-        result = prepare(_project(args))
+        written = write_docs(_project(args).root, out)
     except DataError as error:
         print(error.report.render(), file=sys.stderr)
         return 1
-    out = Path(args.out)
-    for page in result.pages:
-        target = out / page.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, encoding="utf-8")
-    for asset in result.assets:
-        target = out / asset.dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(asset.source.read_bytes() if asset.source else asset.content or b"")
-    print(f"{len(result.pages)} pagina's en {len(result.assets)} bestanden geschreven naar {out}")
+    print(f"{written.generated} gegenereerde en {written.hand_written} handgeschreven pagina's en "
+          f"{written.files} bestanden geschreven naar {args.out}")
     return 0
 
 
@@ -86,7 +83,7 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--root", help="projectmap (standaard: de map met mkdocs.yml boven de huidige)")
     sub = main_parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="controleer alle gegevens").set_defaults(func=cmd_validate)
-    generate = sub.add_parser("generate", help="schrijf de gegenereerde pagina's naar een map")
+    generate = sub.add_parser("generate", help="schrijf alle pagina's en bestanden naar een map, voor een generator zonder hooks")
     generate.add_argument("out")
     generate.set_defaults(func=cmd_generate)
     build = sub.add_parser("build", help="strikte build naar site/ (alleen vervangen als alles lukt)")

@@ -17,13 +17,21 @@ WALL_JSON = f"{_WALL}/wand.json"
 AGENDA_FEED = "agenda.ics"
 OPEN_DATA_JSON = "api/signatories.json"
 OPEN_DATA_CSV = "api/signatories.csv"
+OPEN_DATA_XLSX = "api/signatories.xlsx"
+ROBOTS = "robots.txt"
 MUNICIPALITIES = "api/gemeenten.json"
 GENERIC_BADGE = "badge/stem-charter.svg"
 ADMIN = ("admin/config.yml", "admin/index.html")
 SUPPLIED = (f"{OFFERS_SECTION}/", REGIONS.index_url, f"{DIGEST_SECTION}/", f"{BY_NAME['stories'].section}/feed.xml",
-            "api/offers.json", "api/offers.csv", "api/stories.json", "api/stories.csv")
+            "api/offers.json", "api/offers.csv", "api/offers.xlsx", "api/stories.json", "api/stories.csv",
+            "api/stories.xlsx")
 """/aanbod/ (its pages and aanbod.json), /regio/, /week/ (page and feed), the stories' feed and the open data
 of offers and stories (``pages.supplied``, ``feeds.supplied``)."""
+OPEN_DATASETS = (("Ondertekenaars van het STEM-charter", "api/signatories"),
+                 ("Aanbod van de ondertekenaars", "api/offers"),
+                 ("Verhalen van ondertekenaars en STEM-academies", "api/stories"))
+"""The datasets published as open data, each as ``<path>.json``, ``.csv`` and ``.xlsx`` (:data:`EXPORT_FORMATS`)."""
+EXPORT_FORMATS = ("json", "csv", "xlsx")
 MEDIA = "media/"
 """Images and share cards, each named by the hash of what went in: no record name reaches them."""
 ASSETS = "assets/"
@@ -51,5 +59,6 @@ def own_paths() -> tuple[str, ...]:
     """The paths the site itself makes, whatever the records: feeds, exports, indexes, their pages."""
     sections = [f"{c.section}/index.html" for c in COLLECTIONS]
     section_pages = [f"{c.section}/{name}/" for c in COLLECTIONS for name in c.reserved_slugs]
-    return (ATOM_FEED, WALL_JSON, AGENDA_FEED, OPEN_DATA_JSON, OPEN_DATA_CSV, MUNICIPALITIES, GENERIC_BADGE,
+    return (ATOM_FEED, WALL_JSON, AGENDA_FEED, OPEN_DATA_JSON, OPEN_DATA_CSV, OPEN_DATA_XLSX, ROBOTS, MUNICIPALITIES,
+            GENERIC_BADGE,
             *ADMIN, *SUPPLIED, MEDIA, ASSETS, *MKDOCS, *sections, *section_pages)

@@ -17,12 +17,23 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "charter"))
 from charter_data import all_signatories, paginated_project  # noqa: E402
 from test_a11y import AXE, RUN_AXE  # noqa: E402
+from waits import next_frames  # noqa: E402
 
 from stemsite.catalog.views.charter import WALL_PAGE_SIZE  # noqa: E402
 
 pytestmark = pytest.mark.browser
 WALL = "charter/ondertekenaars/"
 TOTAL = 2 * WALL_PAGE_SIZE + 7
+HOLD_WALL_JSON = """(() => {
+  const held = window.__stemHeld = {asked: false, release: null};
+  const nativeFetch = window.fetch;
+  window.fetch = (url, options) => {
+    if (!String(url).endsWith("wand.json")) return nativeFetch(url, options);
+    held.asked = true;
+    return new Promise(resolve => { held.release = () => resolve(nativeFetch(url, options)); });
+  };
+})();"""
+"""Init script: the page's request for wand.json waits until the test calls ``window.__stemHeld.release()``."""
 
 
 @pytest.fixture(scope="module")
@@ -101,18 +112,13 @@ def test_category_in_the_url_filters_on_load(page, site_url, paged_root):
 
 def test_while_the_whole_list_loads_the_wall_says_so(page, site_url, paged_root):
     """A slow wand.json: page 1 stays (dimmed, aria-busy) and the count says it is loading, then the filter applies."""
-    held = []
-    page.route("**/wand.json", lambda route: held.append(route))
+    page.add_init_script(HOLD_WALL_JSON)
     page.goto(site_url + WALL + "?categorie=individu", wait_until="domcontentloaded")
     page.wait_for_function("document.getElementById('charter-wall').getAttribute('aria-busy') === 'true'")
     assert count_text(page) == f"Alle {TOTAL} ondertekenaars laden…"
     assert len(visible_slugs(page)) == WALL_PAGE_SIZE
-    for _ in range(500):  # the route handler runs while Playwright waits
-        if held:
-            break
-        page.wait_for_timeout(20)
-    assert held, "wand.json werd nooit opgevraagd"
-    held[0].continue_()
+    page.wait_for_function("window.__stemHeld.asked")  # wand.json was asked for, and is held
+    page.evaluate("window.__stemHeld.release()")
     expected = sorted(s["slug"] for s in all_signatories(paged_root) if s["category"] == "individu")
     page.wait_for_function(f"document.querySelectorAll('#charter-wall [data-filter-item]:not([hidden])').length === {len(expected)}")
     assert page.get_attribute("#charter-wall", "aria-busy") is None
@@ -185,7 +191,9 @@ def test_wall_page_has_no_layout_shift(new_page, site_url):
     page.add_init_script("""window.__cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
         if (!e.hadRecentInput) window.__cls += e.value; }).observe({type: "layout-shift", buffered: true});""")
     page.goto(site_url + WALL, wait_until="networkidle")
-    page.wait_for_timeout(300)
+    # Whatever could still move the wall has happened: the fonts are in, the filter form is shown, frames drawn.
+    page.wait_for_function("document.fonts.status === 'loaded' && !document.querySelector('form.charter-filter').hidden")
+    next_frames(page)
     assert page.evaluate("window.__cls") < 0.01
     page.watch.assert_clean()
 

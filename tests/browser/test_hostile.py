@@ -15,6 +15,7 @@ from hostile.payloads import PAYLOADS, build_hostile_site, records
 from stemsite.collections import BY_NAME
 
 from conftest import PageWatch, serve
+from waits import next_frames, wait_for_search_answer, watch_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -52,19 +53,19 @@ def test_record_pages_and_indexes_open_no_dialog(watched, hostile_url, collectio
     for path in [f"{section}/", *(f"{section}/opmaak-{i:02d}/" for i in range(len(PAYLOADS)))]:
         watched.goto(hostile_url + path, wait_until="load")
         watched.locator("h1").first.hover()  # mouse-over handlers would fire now
-        watched.wait_for_timeout(50)
+        next_frames(watched)
     assert watched.dialogs == []
     assert "Opmaak" in watched.locator("h1").first.inner_text()
     assert_clean(watched)
 
 
 def test_search_results_show_hostile_titles_as_text(watched, hostile_url):
+    watch_search(watched)
     watched.goto(hostile_url, wait_until="networkidle")
     box = watched.locator("input.md-search__input")
     box.click()
     box.press_sequentially("Opmaak", delay=20)
-    watched.locator(".md-search-result__item").first.wait_for()
-    watched.wait_for_timeout(500)
+    wait_for_search_answer(watched, "Opmaak")
     titles = watched.locator(".md-search-result__item h1").all_inner_texts()
     assert any("<script>alert(1)</script>" in t or "alert(" in t for t in titles), titles
     watched.locator(".md-search-result__item").first.hover()

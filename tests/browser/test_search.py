@@ -1,19 +1,22 @@
 """Search scenarios: type into Material's real search box and check the first results."""
 
 import pytest
+from waits import wait_for_search_answer, watch_search
 
 pytestmark = pytest.mark.browser
 
 
 def search(page, site_url, query, count=3):
     """Type a query as a visitor does; the page paths of the first ``count`` results."""
+    watch_search(page)
     page.goto(site_url, wait_until="networkidle")
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query, delay=20)
-    page.wait_for_function("""q => document.querySelector('.md-search-result__meta').textContent.trim() !== ''
-        && document.querySelector('input.md-search__input').value === q""", arg=query)
-    page.wait_for_timeout(300)  # Material answers on keyup; let the last answer land
+    # Material asks on keyup; Playwright types a letter that is not on its keyboard (ë) without one, as an
+    # input method would. A key press afterwards is the keyup a real keyboard gives.
+    box.press("End")
+    wait_for_search_answer(page, query)  # Material answers every keystroke; the last answer has landed
     links = page.locator(".md-search-result__item > .md-search-result__link:first-child")
     paths = links.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
     base = len(site_url.split("/", 3)[3])

@@ -75,7 +75,7 @@ def test_share_links_are_plain_urls_to_the_page(sample_site: Path):
 def test_hand_written_page_share_image_and_plain_title(tmp_path: Path):
     root = make_project(tmp_path / "p", content=False)
     (root / "content" / "over.md").write_text(
-        '---\ntitle: Tips & "trucs" <voor> ouders\ndescription: Een & twee "drie"\nimage: media/share/over.png\n---\n\n# Over\n',
+        '---\ntitle: Tips & "trucs" <voor> ouders\ndescription: Een & twee "drie"\nimage: /media/share/over.png\n---\n\n# Over\n',
         encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr
@@ -83,7 +83,7 @@ def test_hand_written_page_share_image_and_plain_title(tmp_path: Path):
     page = read(path)
     assert page.meta["og:title"] == 'Tips & "trucs" ouders'  # tags are never meta text
     assert page.meta["og:description"] == page.meta["description"] == 'Een & twee "drie"'
-    assert page.meta["og:image"] == "http://127.0.0.1:8000/media/share/over.png"
+    assert page.meta["og:image"] == "http://127.0.0.1:8000/media/share/over.png"  # one slash: Python drops the first
     assert page.meta["twitter:image"] == page.meta["og:image"]
     assert page.meta["twitter:card"] == "summary_large_image"
     assert 'content="Een &amp; twee &#34;drie&#34;"' in path.read_text(encoding="utf-8")

@@ -41,13 +41,13 @@ def test_place_name_leaves_out_a_province_of_the_same_name():
     assert campaign_view.place_name("43010") == "Maldegem (Oost-Vlaanderen)"
 
 
-def test_launch_day_counters_lead_to_the_action_that_fills_them(launch):
+def test_a_counter_appears_once_there_is_something_to_count(launch, filled):
     counters = {c.href: c for c in campaign_view.home_counters(launch)}
-    signatories = counters["charter/ondertekenen/"]
-    assert signatories.value == 0 and signatories.label == "ondertekenaars van het charter"
-    assert signatories.link == "Onderteken als eerste"
-    academies = counters["academies/"]
-    assert academies.value == 1 and academies.label == "STEM-academie op deze site"
+    assert set(counters) == {"academies/", "academies/dekking/"}  # no signatory, no role model yet: no bare 0
+    assert counters["academies/"].value == 1 and counters["academies/"].label == "STEM-academie op deze site"
+    full = campaign_view.home_counters(filled)
+    assert {c.href for c in full} == {"charter/ondertekenaars/", "rolmodellen/", "academies/", "academies/dekking/"}
+    assert all(c.value > 0 for c in full)
 
 
 def test_links_into_empty_filtered_lists_point_at_the_whole_list(launch, filled):

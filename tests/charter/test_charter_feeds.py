@@ -93,18 +93,19 @@ def test_open_data_hold_every_signatory_including_the_withdrawn(charter_root, ch
     assert data["withdrawn"] == sum(1 for s in signatories if s.get("withdrawn_on")) >= 3
     assert data["on_wall"] == len(signatories) - data["withdrawn"]
 
-    rows = list(csv.DictReader(io.StringIO((charter_site / "api/signatories.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((charter_site / "api/signatories.csv").read_text(encoding="utf-8-sig")),
+                               delimiter=";"))
     assert [r["slug"] for r in rows] == [r["slug"] for r in data["signatories"]]
     for row in rows:
         json_row = by_slug[row["slug"]]
         assert row["withdrawn_on"] == (json_row["withdrawn_on"] or "")
         assert row["province"] == (json_row["province"] or "")
-        assert row["commitment_types"] == ";".join(c["type"] for c in json_row["commitments"])
+        assert row["commitment_types"] == ", ".join(c["type"] for c in json_row["commitments"])
 
 
 def test_csv_neutralises_names_a_spreadsheet_would_run(charter_site):
     rows = {r["slug"]: r for r in csv.DictReader(io.StringIO(
-        (charter_site / "api/signatories.csv").read_text(encoding="utf-8")))}
+        (charter_site / "api/signatories.csv").read_text(encoding="utf-8-sig")), delimiter=";")}
     assert rows[FORMULA_SLUG]["name"] == "'" + FORMULA_NAME
     data = json.loads((charter_site / "api/signatories.json").read_text(encoding="utf-8"))
     assert next(r for r in data["signatories"] if r["slug"] == FORMULA_SLUG)["name"] == FORMULA_NAME  # JSON keeps it as is

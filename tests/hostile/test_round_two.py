@@ -14,7 +14,7 @@ from pathlib import Path
 from support import build, make_project
 
 from stemsite.feeds import opendata
-from stemsite.pages.sanitize import render_markdown
+from stemsite.markup import render_markdown
 from stemsite.problems import Report
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
@@ -43,7 +43,7 @@ def test_formula_cells_behind_spaces_are_prefixed_in_the_csv():
     names = [" =HYPERLINK(\"https://x.example\")", "\u00a0+1+1", "\u3000@SUM(A1)", "\t-2", "\r=1", "Gewoon - niets",
              "=direct"]
     rows = [{"slug": f"s{i}", "name": name, "commitments": []} for i, name in enumerate(names)]
-    read = list(csv.DictReader(io.StringIO(opendata._csv(rows).decode("utf-8"))))
+    read = list(csv.DictReader(io.StringIO(opendata._csv(rows).decode("utf-8-sig")), delimiter=";"))
     shown = [r["name"] for r in read]
     assert shown == ["'" + n for n in names[:5]] + ["Gewoon - niets", "'=direct"]
     for cell in shown:  # what a spreadsheet sees after skipping blanks never starts a formula

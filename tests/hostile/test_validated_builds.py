@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import os
 import shutil
-from datetime import timedelta
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -155,7 +154,7 @@ def test_every_field_at_its_edges_builds(tmp_path: Path):
     assert len(events) > 10
 
 
-FUZZ = settings(max_examples=EXAMPLES, deadline=timedelta(seconds=30),
+FUZZ = settings(max_examples=EXAMPLES, deadline=None,  # no test asserts on time (conftest.py)
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 ALL_VARIANTS = {c.name: list(_variants(c)) for c in COLLECTIONS}
 

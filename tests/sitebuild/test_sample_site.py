@@ -113,3 +113,7 @@ def test_generate_writes_pages_for_another_generator(tmp_path: Path):
     page = (out / "academies/fictieve-academie-gent.md").read_text(encoding="utf-8")
     assert page.startswith("---\ntitle: Fictieve Sterrenwacht Gent (testgegeven)\n")
     assert "Gent" in page
+    # Once more into the same folder: refused, or a deleted record's page would stay and be published.
+    again = subprocess.run([sys.executable, "-m", "stemsite", "--root", str(root), "generate", str(out)],
+                           capture_output=True, text=True, check=False)
+    assert again.returncode == 1 and "de map is niet leeg" in again.stderr

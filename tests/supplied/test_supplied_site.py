@@ -141,7 +141,8 @@ def test_stories_in_search_open_data_feed_and_home(sample_site: Path):
     assert "aanbod/" in locations and "regio/limburg/" in locations
     exported = json.loads((sample_site / "api" / "stories.json").read_text(encoding="utf-8"))
     assert {s["slug"] for s in exported["stories"]} == set(stories)
-    rows = list(csv.DictReader(io.StringIO((sample_site / "api" / "offers.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((sample_site / "api" / "offers.csv").read_text(encoding="utf-8-sig")),
+                               delimiter=";"))
     assert len(rows) == len(current_offers())
     feed = ET.parse(sample_site / "verhalen" / "feed.xml").getroot()
     titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]

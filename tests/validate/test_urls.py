@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stemsite import urls
-from stemsite.pages.sanitize import render_markdown
+from stemsite.markup import render_markdown
 from stemsite.validate import checks
 from stemsite.validate.formats import FormatProblem, check_https_url
 

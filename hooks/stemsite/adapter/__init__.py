@@ -19,9 +19,10 @@ from mkdocs.structure.files import Files
 from ..images import pipeline as image_pipeline
 from ..build import prepare
 from ..editors.proposals import Links
-from ..pages.shortcodes import ShortcodeError, expand
+from ..pages.shortcodes import ShortcodeError, expand, with_share_image
 from ..problems import DataError
 from ..project import Project
+from ..search.places import place_entries
 from ..sitebuild import root_prefix
 from . import files as site_files
 from .record_pages import record_frames
@@ -73,14 +74,13 @@ class Adapter:
         build = self.state.build
         if build is None:
             return markdown
-        card = build.share_cards.get(page.file.src_uri)
-        if card:
-            page.meta.setdefault("image", card)  # the share card; front matter may name another image
+        page.meta.update(with_share_image(page.meta, build.share_cards.get(page.file.src_uri)))
         if "<!--" not in markdown and ".md?" not in markdown:  # no marker, no link into a filtered list
             return markdown
         try:
             return expand(markdown, build, build.project.theme / "shortcodes",
-                          root_prefix(page.file.src_uri), page.file.src_uri, proposals=self.state.links.proposals())
+                          root_prefix(page.file.src_uri), page.file.src_uri, proposals=self.state.links.proposals(),
+                          contact=self.state.links.contact())
         except ShortcodeError as error:
             raise PluginError(str(error)) from None
 
@@ -103,8 +103,9 @@ class Adapter:
         site_files.link_stored_files(state, config, drawn)
 
     def add_record_search_entries(self, config: MkDocsConfig) -> None:
-        """Add the record pages to the search index Material wrote."""
-        add_record_entries(config, self.state.search_entries, self.state.sections)
+        """Add the record pages and the place names (``search.places``) to the search index Material wrote."""
+        places = place_entries(self.state.build.catalog) if self.state.build is not None else []
+        add_record_entries(config, self.state.search_entries + places, self.state.sections)
 
     def build_failed(self) -> None:
         """Stop drawing the share cards of a build that failed (only started cards finish, into the cache)."""

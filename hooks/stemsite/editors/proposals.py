@@ -144,6 +144,12 @@ class Links:
         query = {"subject": proposal.issue_title + title, "body": mail_body(form, answers)}
         return f"mailto:{self.email}?{urlencode(query, quote_via=quote)}"
 
+    def contact(self) -> dict[str, str]:
+        """Where a page can send a question that fits no form: the platform's address when set, and a new issue
+        in the repository (empty when there is no repository)."""
+        return {"mail": f"mailto:{self.email}" if self.email else "",
+                "issue": f"{self.repo_url}/issues/new" if self.repo_url else ""}
+
     def proposals(self) -> list[dict[str, str]]:
         """Every proposal with its form and e-mail links, for the pages that list them."""
         return [{"key": p.key, "title": p.title, "description": p.description,

@@ -18,6 +18,7 @@ from .. import outputs
 from ..catalog import Catalog, Record
 from ..catalog.queries import local_moment
 from ..dutch import municipality_name
+from ..markup import plain_text
 from ..sitebuild import Asset, Produced, RecordMedia, SiteBuild
 from .urls import absolute
 
@@ -51,7 +52,7 @@ def _location(event: Record) -> str:
 
 
 def _description(event: Record) -> str:
-    parts = [event.get("description") or "", f"Organisator: {event['organiser']}"]
+    parts = [plain_text(event.get("description")), f"Organisator: {event['organiser']}"]
     if event.get("url"):
         parts.append(f"Meer info: {event['url']}")
     return "\n\n".join(p for p in parts if p)

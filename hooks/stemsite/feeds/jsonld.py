@@ -15,6 +15,7 @@ from typing import Any
 from ..catalog import Record
 from ..catalog.queries import local_moment
 from ..dutch import municipality_name, province_name
+from ..markup import plain_text
 from ..sitebuild import Produced, RecordMedia, SiteBuild
 from .urls import absolute
 
@@ -53,8 +54,8 @@ def event_data(event: Record, page_url: str) -> dict[str, Any]:
     }
     if event.get("ends"):
         data["endDate"] = _moment(event["ends"])
-    if event.get("description"):
-        data["description"] = event["description"]
+    if event.get("description"):  # plain text, as on the page but without its markup
+        data["description"] = plain_text(event["description"])
     return data
 
 

@@ -1,16 +1,13 @@
-"""The charter's signatories as open data: ``/api/signatories.json`` and ``.csv``.
+"""The charter's signatories as open data: ``/api/signatories.json``, ``.csv`` and ``.xlsx``.
 
-Both come from one list of rows, so they always hold the same facts. Withdrawn
-signatories stay in, with their ``withdrawn_on``: the figures keep the history. The CSV is
-RFC 4180 (comma, UTF-8); a text cell that a spreadsheet would run as a formula (starting
-with ``=``, ``+``, ``-``, ``@``, also after spaces, tabs or a no-break space, which spreadsheets skip)
-gets a leading apostrophe, because names come from pull requests.
+All three come from one list of rows, so they always hold the same facts. Withdrawn
+signatories stay in, with their ``withdrawn_on``: the figures keep the history. The CSV and
+the workbook are made for spreadsheet users (``feeds.spreadsheet``: a Belgian Excel's CSV, Dutch
+headers, no cell run as a formula).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -19,15 +16,17 @@ from ..catalog import Record
 from ..collections import BY_NAME
 from ..catalog.views.charter import figures, place_of
 from ..sitebuild import Asset, Produced, SiteBuild
+from .spreadsheet import csv_bytes, safe_cell, xlsx_bytes
 from .urls import absolute
 
 
 JSON_PATH = outputs.OPEN_DATA_JSON
 CSV_PATH = outputs.OPEN_DATA_CSV
+XLSX_PATH = outputs.OPEN_DATA_XLSX
+TITLE = "Ondertekenaars van het STEM-charter"
 LICENSE = "CC BY 4.0"
 CSV_COLUMNS = ("slug", "name", "category", "category_label", "signed_on", "withdrawn_on", "website", "sector",
                "municipality", "municipality_name", "province", "employees", "commitment_types", "url")
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def row(build: SiteBuild, record: Record) -> dict[str, Any]:
@@ -59,7 +58,7 @@ def row(build: SiteBuild, record: Record) -> dict[str, Any]:
 def _json(build: SiteBuild, rows: list[dict[str, Any]]) -> bytes:
     numbers = figures(build.catalog)
     document = {
-        "title": "Ondertekenaars van het STEM-charter",
+        "title": TITLE,
         "license": LICENSE,
         "generated_on": build.catalog.today.isoformat(),
         "source": absolute(build.project, BY_NAME["signatories"].index_url),
@@ -70,24 +69,22 @@ def _json(build: SiteBuild, rows: list[dict[str, Any]]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _cell(value: Any) -> Any:
-    # lstrip() without arguments drops every Unicode space (no-break, ideographic ...), tab and line break.
-    if isinstance(value, str) and (value.lstrip().startswith(_FORMULA_START) or value[:1].isspace()):
-        return "'" + value
-    return "" if value is None else value
+_cell = safe_cell
+
+
+def _flat_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [dict(data, commitment_types=[c["type"] for c in data["commitments"]]) for data in rows]
 
 
 def _csv(rows: list[dict[str, Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    for data in rows:
-        flat = dict(data, commitment_types=";".join(c["type"] for c in data["commitments"]))
-        writer.writerow({k: _cell(v) for k, v in flat.items()})
-    return out.getvalue().encode("utf-8")
+    return csv_bytes(CSV_COLUMNS, _flat_rows(rows))
 
 
 def produce(build: SiteBuild) -> Produced:
-    """Both exports, every signatory (withdrawn ones included), ordered by name."""
+    """The three exports, every signatory (withdrawn ones included), ordered by name."""
     rows = [row(build, r) for r in build.catalog.collection("signatories")]
-    return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=_csv(rows))])
+    flat = _flat_rows(rows)
+    about = {"Titel": TITLE, "Licentie": LICENSE, "Bron": absolute(build.project, BY_NAME["signatories"].index_url),
+             "Gemaakt op": build.catalog.today.isoformat()}
+    return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=_csv(rows)),
+                            Asset(XLSX_PATH, content=xlsx_bytes(TITLE, CSV_COLUMNS, flat, about, build.catalog.today))])

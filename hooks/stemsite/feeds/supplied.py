@@ -9,13 +9,11 @@ Two producers (see ``build.PRODUCERS``):
   (``pages.kept_bodies``), so whatever it shows of other records must be in its media, never read from
   the catalog by its template.
 - :func:`produce` writes ``aanbod/aanbod.json`` (the offers filters' data), open data for offers and
-  stories (JSON and CSV), an Atom feed of stories and one of the weekly digest.
+  stories (JSON, CSV and ``.xlsx``), an Atom feed of stories and one of the weekly digest.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -28,13 +26,15 @@ from ..dutch import date_nl
 from ..sitebuild import Asset, Link, Produced, RecordMedia, Related, SiteBuild
 from .atom_entries import Entry, atom_feed
 from .jsonld import script_safe_json
-from .opendata import LICENSE, _cell
+from .opendata import LICENSE
+from .spreadsheet import csv_bytes, xlsx_bytes
 from .urls import absolute
 
 OFFERS_JSON = f"{OFFERS_SECTION}/aanbod.json"
 STORIES_FEED = f"{BY_NAME['stories'].section}/feed.xml"
 DIGEST_FEED = f"{DIGEST_SECTION}/feed.xml"
 API = {"offers": "api/offers", "stories": "api/stories"}
+SOURCES = {"offers": f"{OFFERS_SECTION}/", "stories": BY_NAME["stories"].index_url}
 OFFER_COLUMNS = ("signatory", "name", "type", "type_label", "description", "audience", "municipality",
                  "municipality_name", "province", "sector", "url", "places", "since", "until", "page")
 STORY_COLUMNS = ("slug", "title", "kind", "kind_label", "published_on", "summary", "signatories", "academies",
@@ -125,14 +125,14 @@ def story_row(build: SiteBuild, story: Record) -> dict[str, Any]:
 
 def _exports(build: SiteBuild, name: str, title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]
              ) -> list[Asset]:
-    document = {"title": title, "license": LICENSE, "generated_on": build.catalog.today.isoformat(), name: rows}
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(";".join(v) if isinstance(v, list) else v) for k, v in row.items()})
+    """JSON, CSV and ``.xlsx`` of one dataset (``feeds.spreadsheet`` makes the last two for spreadsheet users)."""
+    today = build.catalog.today
+    document = {"title": title, "license": LICENSE, "generated_on": today.isoformat(), name: rows}
+    about = {"Titel": title, "Licentie": LICENSE, "Bron": absolute(build.project, SOURCES[name]),
+             "Gemaakt op": today.isoformat()}
     return [Asset(f"{API[name]}.json", content=(json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()),
-            Asset(f"{API[name]}.csv", content=out.getvalue().encode("utf-8"))]
+            Asset(f"{API[name]}.csv", content=csv_bytes(columns, rows)),
+            Asset(f"{API[name]}.xlsx", content=xlsx_bytes(title, columns, rows, about, today))]
 
 
 def offers_json(offers: offers_view.Offers, audiences: dict[str, str]) -> bytes:

@@ -43,14 +43,17 @@ class Counter:
     label: str
     """What is counted, in the right number (``STEM-academie`` or ``STEM-academies``)."""
     href: str
-    """Where to see what is counted, or (when nothing is yet) the page that adds the first one."""
+    """Where to see what is counted."""
     link: str
     """The text of that link."""
     note: str = ""
 
 
 def home_counters(catalog: Catalog) -> list[Counter]:
-    """Signatories (with their employees), role models, academies and municipalities, as on this site today."""
+    """Signatories (with their employees), role models, academies and municipalities, as on this site today.
+
+    A counter appears once there is something to count: never a bare 0 (the home page's invitation says what
+    is still to come, ``launch_day.home_invitation``)."""
     f = charter.figures(catalog)
     academies = len(catalog.active_academies())
     places_covered = len(covered_codes(catalog))
@@ -62,18 +65,18 @@ def home_counters(catalog: Catalog) -> list[Counter]:
     note = ""
     if f.employees:
         note = f"samen {dutch.number_nl(f.employees)} medewerkers"
-    return [
+    counters = [
         Counter(f.signatories, word(f.signatories, "ondertekenaar van het charter", "ondertekenaars van het charter"),
-                *(("charter/ondertekenaars/", "Bekijk de charterwand") if f.signatories
-                  else ("charter/ondertekenen/", "Onderteken als eerste")), note),
+                "charter/ondertekenaars/", "Bekijk de charterwand", note),
         Counter(role_models, word(role_models, "rolmodel vertelt haar of zijn verhaal", "rolmodellen vertellen hun verhaal"),
-                *(("rolmodellen/", "Ontmoet ze") if role_models else ("meedoen/#voorstel-rolmodel", "Stel iemand voor"))),
+                "rolmodellen/", "Ontmoet ze"),
         Counter(academies, word(academies, "STEM-academie op deze site", "STEM-academies op deze site"),
-                *(("academies/", "Zoek er een") if academies else ("meedoen/#voorstel-academie", "Meld een academie aan"))),
+                "academies/", "Zoek er een"),
         Counter(places_covered, word(places_covered, "gemeente met een academie op deze site",
                                      "gemeenten met een academie op deze site"),
                 "academies/dekking/", "Per provincie"),
     ]
+    return [counter for counter in counters if counter.value]
 
 
 def used_terms(catalog: Catalog, records: list[Record], vocabulary: str, field: str) -> list:
@@ -144,6 +147,16 @@ def _matches(catalog: Catalog, collection: str, key: str, field: str | None, val
         got = record.get(field)
         count += value in got if isinstance(got, list) else got == value
     return count
+
+
+def filtered_count(catalog: Catalog, section: str, key: str, value: str) -> int | None:
+    """How many records the list at ``section`` shows filtered by ``key=value``; None for an unknown filter."""
+    known = FILTERABLE.get(section)
+    if known is None or key not in known[1]:
+        return None
+    collection, fields = known
+    offers = current_offers(catalog).offers if collection == "offers" else None
+    return _matches(catalog, collection, key, fields[key], value, offers)
 
 
 def honest_links(markdown: str, catalog: Catalog) -> str:

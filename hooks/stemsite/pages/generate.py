@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Record
+from ..catalog import Catalog, Record
 from ..catalog.views import charter
 from ..collections import COLLECTIONS, Collection
 from ..sitebuild import GeneratedPage, SiteBuild, root_prefix
@@ -37,13 +37,20 @@ def _page(templates: Path, template: str, src_uri: str, meta: dict[str, Any], co
     return GeneratedPage(src_uri, meta, body.strip() + "\n", in_nav)
 
 
+def _searchable(record: Record, catalog: Catalog) -> bool:
+    """Whether a record's page belongs in the search index: not an academy marked inactive."""
+    inactive = record.get("inactive_since")
+    return not (record.collection.name == "academies" and inactive and inactive <= catalog.today)
+
+
 def record_page(record: Record, build: SiteBuild, templates: Path, kept: KeptBodies | None = None) -> GeneratedPage:
     """The page of one record at its collection's URL; a page that shows only its record may come from ``kept``."""
     collection, catalog, media = record.collection, build.catalog, build.media_of(record)
     meta = {
         "title": record.label,
         "description": _description(describe(record, catalog)),
-        "search": {"boost": 2},
+        # An inactive academy keeps its page (history, links) but leaves search, as it left the finder.
+        "search": {"boost": 2} if _searchable(record, catalog) else {"exclude": True},
         "record": {"collection": collection.name, "slug": record.slug},
     }
     if media.share:

@@ -15,8 +15,8 @@ from .. import dutch
 from ..catalog import queries
 from ..catalog.views import charter as charter_view
 from ..catalog.views import regions as regions_view
-from .sanitize import render_markdown
-from . import campaign_view, collections_view
+from ..markup import render_markdown
+from . import campaign_view, collections_view, downloads, launch_day
 
 
 @lru_cache(maxsize=8)
@@ -39,4 +39,7 @@ def environment(templates: Path) -> Environment:
     env.filters.update(regions_view.FILTERS)
     env.globals.update(collections_view.GLOBALS)
     env.globals.update(campaign_view.GLOBALS)
+    env.filters.update(launch_day.FILTERS)
+    env.globals.update(launch_day.GLOBALS)
+    env.globals.update(downloads.GLOBALS)
     return env

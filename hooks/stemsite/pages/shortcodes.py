@@ -13,6 +13,7 @@ from typing import Any
 
 from ..sitebuild import SiteBuild
 from .campaign_view import honest_links
+from .launch_day import ConditionError, conditional_blocks
 from .render import environment
 
 MARKER = re.compile(r"<!--\s*stem:([a-z0-9-]+)\s*-->")
@@ -23,8 +24,9 @@ class ShortcodeError(ValueError):
 
 
 def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri: str = "", **context: Any) -> str:
-    """Replace every marker with its rendered template (HTML, left untouched by Markdown), and point
-    links into filtered lists that would show nothing at the whole list (``campaign_view.honest_links``).
+    """Keep the conditional blocks that hold (``launch_day.conditional_blocks``), replace every marker with its
+    rendered template (HTML, left untouched by Markdown), and point links into filtered lists that would show
+    nothing at the whole list (``campaign_view.honest_links``).
 
     Templates get the catalog and ``media_of(record)``, what the producers made for a record,
     and ``context`` (the proposals and their links, from the adapter).
@@ -39,4 +41,18 @@ def expand(markdown: str, build: SiteBuild, templates: Path, root: str, page_uri
                                                                         **context)
         return "\n\n" + html.strip() + "\n\n"
 
-    return MARKER.sub(render, honest_links(markdown, build.catalog))
+    try:
+        kept = conditional_blocks(markdown, build.catalog, page_uri)
+    except ConditionError as error:
+        raise ShortcodeError(str(error)) from None
+    return MARKER.sub(render, honest_links(kept, build.catalog))
+
+
+def with_share_image(meta: dict[str, Any], card: str | None) -> dict[str, Any]:
+    """A hand-written page's metadata with its share card (front matter may name another image), site-relative.
+
+    Templates print ``site_url`` and the image side by side; a leading ``/`` is dropped here, in
+    Python, so no template needs a string method the other template engines lack (MiniJinja).
+    """
+    image = meta.get("image") or card
+    return {**meta, "image": str(image).lstrip("/")} if image else meta

@@ -4,7 +4,7 @@ The URL standard has browsers drop tabs and line breaks in a link, and read ever
 as ``/`` in http(s) addresses, so ``[x](/\\evil.example/p)`` opens ``//evil.example/p``: another
 site, though it looks like a path of ours. ``stemsite.urls.browser_form`` gives the link as the
 browser will use it; :func:`problems` refuses a Markdown field with a link that leaves the site without
-``https://`` (the sanitiser in ``pages.sanitize`` drops such a link too, as a second line).
+``https://`` (the sanitiser in ``markup`` drops such a link too, as a second line).
 """
 
 from __future__ import annotations

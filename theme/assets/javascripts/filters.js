@@ -142,6 +142,7 @@
         var all = items === ownItems && total ? total : items.length;
         if (source && items === ownItems && shown === items.length) counter.textContent = counter.dataset.filterInitial;
         else if (failed) counter.textContent = "De filters konden de volledige lijst niet laden; je ziet alleen deze pagina.";
+        else if (!shown) counter.textContent = "Geen " + noun + " met deze keuze (van de " + all + " " + nounFor(all) + ").";
         else counter.textContent = shown === items.length ? all + " " + nounFor(all) : shown + " van " + all + " " + nounFor(all);
       });
       if (updateUrl) {

@@ -65,6 +65,16 @@
     list.replaceChildren(fragment);
   }
 
+  // What to say when a typed text is no municipality: a postal code that does not exist says so plainly.
+  function unknownPlace(value) {
+    var text = value.trim();
+    if (/^\d+$/.test(text) && text.length !== 4) {
+      return "Een Belgische postcode heeft vier cijfers: \u201c" + text + "\u201d bestaat niet. Typ je postcode of de naam van je gemeente.";
+    }
+    if (/^\d{4}$/.test(text)) return "De postcode " + text + " bestaat niet in Belgi\u00eb. Kijk ze na of typ de naam van je gemeente.";
+    return "Geen gemeente gevonden voor \u201c" + text + "\u201d. Kijk de schrijfwijze na of typ een postcode.";
+  }
+
   function describe(form, input) {
     var hint = form.querySelector("[data-finder-hint]");
     if (!hint || !index) return;
@@ -73,7 +83,7 @@
     if (!value) { hint.textContent = hint.dataset.original; return; }
     var codes = resolve(value);
     if (codes.length === 0) {
-      hint.textContent = "Geen gemeente gevonden voor \u201c" + value + "\u201d. Kijk de schrijfwijze na of typ een postcode.";
+      hint.textContent = unknownPlace(value);
     } else if (codes.length > 4) {
       hint.textContent = codes.length + " gemeenten beginnen met \u201c" + value + "\u201d: typ verder of kies er een uit de lijst.";
     } else {
@@ -89,6 +99,11 @@
     if (!box || !list || !index) return;
     var codes = input.value.trim() ? resolve(input.value) : [];
     var shown = list.querySelectorAll("[data-filter-item]:not([hidden])").length;
+    if (input.value.trim() && !codes.length) {
+      Array.prototype.forEach.call(document.querySelectorAll('[data-filter-count="' + list.id + '"]'), function (counter) {
+        counter.textContent = unknownPlace(input.value);
+      });
+    }
     if (!codes.length || codes.length > 4 || shown) { box.hidden = true; return; }
     var place = codes.map(function (c) { return index.names[c]; }).join(", ");
     var items = Array.prototype.slice.call(list.querySelectorAll("[data-filter-item]"));

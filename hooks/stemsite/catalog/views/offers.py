@@ -180,8 +180,8 @@ def _options(values: list[str], terms: list[Term] | tuple[Term, ...] | None, lab
     for value in values:
         if value:
             counts[value] = counts.get(value, 0) + 1
-    if terms is not None:  # every term, also without offers: a link from a campaign page always finds its choice
-        return [Option(t.value, t.label, counts.get(t.value, 0)) for t in terms]
+    if terms is not None:  # in the vocabulary's order; a term without offers finds nothing, so it is no choice
+        return [Option(t.value, t.label, counts[t.value]) for t in terms if counts.get(t.value)]
     labels = labels or {}
     return sorted((Option(v, labels.get(v, v), n) for v, n in counts.items()), key=lambda o: o.label.casefold())
 

@@ -6,17 +6,22 @@ allowlist of tags, no attributes but ``href``/``title`` on links, and only ``htt
 ``mailto:`` links, read as a browser reads them by the one URL reader, ``stemsite.urls.link_target``
 (``/\\host`` is another site, ``https://a@b.example`` has a user name: both dropped). Attribute
 lists (``{: onclick=...}``) are not enabled, so they stay text.
+
+Feeds that carry a description outside the page (the calendar, JSON-LD for search engines) take
+:func:`plain_text`: the same rendering and cleaning, then the text of the cleaned HTML, so
+``**proefjes**`` reaches a calendar as "proefjes" and a link as its text with its address.
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import markdown
 import nh3
 from markupsafe import Markup
 
-from .. import urls
+from . import urls
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -51,3 +56,37 @@ def render_markdown(text: str | None) -> Markup:
         return Markup("")
     html = markdown.markdown(text, extensions=[], output_format="html")
     return Markup(clean_html(html))
+
+
+_LINK = re.compile(r'<a(?: title="[^"]*")?(?: href="([^"]*)")?(?: title="[^"]*")?(?: rel="[^"]*")?>(.*?)</a>', re.S)
+_BREAKS = re.compile(r"</(?:p|h3|h4|blockquote|ul|ol)>|<hr\s*/?>")
+_ITEM = re.compile(r"<li>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _link_text(match: re.Match[str]) -> str:
+    href, text = unescape(match.group(1) or ""), match.group(2)
+    shown = unescape(_TAG.sub("", text)).strip()
+    address = href.removeprefix("mailto:")
+    return text if not href or address == shown else f"{text} ({href})"
+
+
+def plain_text(text: str | None) -> str:
+    """A Markdown field as plain text, through the same rendering and cleaning as on the page.
+
+    Paragraphs are separated by a blank line, list items start with "- ", a link keeps its address
+    in brackets after its text; no tag or entity is left.
+    """
+    html = str(render_markdown(text))
+    if not html:
+        return ""
+    html = _LINK.sub(_link_text, html)
+    html = _ITEM.sub("\n- ", html)
+    html = _BREAKS.sub("\n\n", html).replace("<br />", "\n").replace("<br>", "\n")
+    plain = unescape(_TAG.sub("", html))
+    lines = [" ".join(line.split()) if not line.startswith("- ") else "- " + " ".join(line[2:].split())
+             for line in plain.split("\n")]
+    # A list's items stay on consecutive lines: drop the empty lines between two items.
+    kept = [line for i, line in enumerate(lines)
+            if line or not (i and lines[i - 1].startswith("- ") and i + 1 < len(lines) and lines[i + 1].startswith("- "))]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

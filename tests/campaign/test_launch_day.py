@@ -1,0 +1,107 @@
+"""``stemsite.pages.launch_day``: what pages say while collections are empty, decided on real catalogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import make_project
+
+from stemsite.catalog import build_catalog
+from stemsite.catalog.views.regions import regions
+from stemsite.pages import launch_day
+from stemsite.project import Project
+from stemsite.validate.dataset import validate_project
+
+
+def _catalog(root: Path):
+    dataset, report = validate_project(Project(root))
+    assert not report.problems, report.problems
+    return build_catalog(dataset)
+
+
+@pytest.fixture(scope="module")
+def launch(tmp_path_factory):
+    """The real data only: no signatories, role models, stories or events; one academy."""
+    return _catalog(make_project(tmp_path_factory.mktemp("launch"), data=None))
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    return _catalog(make_project(tmp_path_factory.mktemp("filled")))
+
+
+BLOCK = """a
+<!-- stem:als charter/ondertekenaars -->
+Bekijk wie al tekende.
+<!-- stem:als charter/ondertekenaars?categorie=lokale-overheid -->
+- gemeenten
+<!-- stem:einde -->
+<!-- stem:anders -->
+Nog niemand tekende.
+<!-- stem:einde -->
+b"""
+
+
+def test_a_conditional_block_keeps_its_text_only_when_the_list_shows_something(launch, filled):
+    assert launch_day.conditional_blocks(BLOCK, launch) == "a\nNog niemand tekende.\nb"
+    kept = launch_day.conditional_blocks(BLOCK, filled)
+    assert kept.startswith("a\nBekijk wie al tekende.\n") and "Nog niemand" not in kept and "stem:" not in kept
+    has_local = any(r["category"] == "lokale-overheid" for r in filled.signatories_on_wall())
+    assert ("- gemeenten" in kept) is has_local
+
+
+def test_inline_blocks_and_filters_of_every_list(launch, filled):
+    text = "x<!-- stem:als rolmodellen --> [lees](r)<!-- stem:einde -->."
+    assert launch_day.conditional_blocks(text, launch) == "x."
+    assert launch_day.conditional_blocks(text, filled) == "x [lees](r)."
+    assert launch_day.shows_something(launch, "academies")
+    assert not launch_day.shows_something(launch, "verhalen")
+    assert launch_day.shows_something(filled, "aanbod", "soort", "stages") == any(
+        c["type"] == "stages" for r in filled.signatories_on_wall() for c in r["commitments"] if not c.get("until"))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("<!-- stem:als nergens -->x<!-- stem:einde -->", "'nergens' is geen lijst"),
+    ("<!-- stem:als verhalen?kleur=rood -->x<!-- stem:einde -->", "geen filter"),
+    ("<!-- stem:als verhalen -->x", "buiten een blok"),
+    ("x<!-- stem:einde -->", "buiten een blok"),
+])
+def test_a_block_that_names_no_list_or_is_not_closed_fails_the_build(launch, text, found):
+    with pytest.raises(launch_day.ConditionError, match=found):
+        launch_day.conditional_blocks(text, launch, "voor/x.md")
+
+
+def test_the_home_page_has_one_invitation_for_what_is_still_empty(launch, filled):
+    invitation = launch_day.home_invitation(launch)
+    assert [a.href for a in invitation.actions] == ["charter/ondertekenen/", "meedoen/#voorstel-activiteit",
+                                                    "meedoen/#voorstel-verhaal"]
+    assert invitation.actions[0].primary and invitation.elsewhere
+    assert "ondertekenen" in invitation.coming and " en verhalen" in invitation.coming
+    assert launch_day.home_invitation(filled) is None  # the sample has signatories, an upcoming event, stories
+
+
+def test_region_cards_count_only_what_there_is_and_quote_the_inventory(launch, filled):
+    for catalog in (launch, filled):
+        cards = launch_day.region_cards(catalog, regions(catalog))
+        assert len(cards) == 6
+        assert all(not c.startswith("0 ") for card in cards for c in card.counts)
+        assert all(card.inventory for card in cards), "every province has its row in the published inventory"
+    by_value = {card.region.value: card for card in launch_day.region_cards(launch, regions(launch))}
+    assert by_value["oost-vlaanderen"].counts == ("1 academie",)
+    assert by_value["limburg"].counts == () and by_value["limburg"].inventory == (22, 44, 50.0)
+    assert by_value["vlaams-brabant"].inventory == (27, 65, 41.54)  # the table writes "Vlaams Brabant"
+    assert launch_day.inventory_source(launch).startswith("STEM-platform, advies")
+
+
+def test_region_gaps_name_what_a_region_lacks(launch):
+    by_value = {r.value: r for r in regions(launch)}
+    assert launch_day.region_gaps(by_value["oost-vlaanderen"]) == (
+        "aanbod van ondertekenaars, komende activiteiten, verhalen of rolmodellen")
+
+
+def test_no_societal_theme_is_guessed_for_the_real_practices(launch):
+    """No seed names a societal theme for one of its practices, so none carries one (and /waarom-stem/ invites)."""
+    assert not any(r.get("societal_themes") for r in launch.collection("practices"))
+    assert launch_day.themes_without_examples(launch) == [
+        "energie", "milieu en klimaat", "mobiliteit", "voeding", "vergrijzing en zorg"]
