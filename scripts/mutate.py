@@ -8,7 +8,7 @@ surviving mutant, grouped per module. ``mutmut show <name>`` in the work folder 
 
 The groups are the modules the third hostile round names: ``validate/`` (the format, proof,
 trust and invited-name rules and the rest of validation), ``imagecheck/``, the Markdown
-sanitiser and the one URL reader (``urls.py``; the invited matcher moved from
+sanitiser (``markup.py``, formerly ``pages/sanitize.py``) and the one URL reader (``urls.py``; the invited matcher moved from
 ``workflows/invited.py`` to ``validate/invited.py``). A survivor is either killed by a new
 test or explained in ``docs/decisions.md``.
 """
@@ -32,7 +32,7 @@ GROUPS: dict[str, list[str]] = {
     "validate/formats.py": ["tests/validate/test_urls.py", "tests/hostile/test_corpus.py"],
     "validate/links.py": ["tests/hostile/test_round_two.py", "tests/hostile/test_corpus.py"],
     "validate/characters.py": ["tests/hostile/test_corpus.py", "tests/charter/test_invited_not_signed.py"],
-    "pages/sanitize.py": ["tests/validate/test_urls.py", "tests/hostile/test_round_two.py"],
+    "markup.py": ["tests/validate/test_urls.py", "tests/hostile/test_round_two.py"],
     "imagecheck/svg_size.py": ["tests/hostile/test_round_three.py", "tests/hostile/test_corpus.py"],
     "imagecheck/svg.py": ["tests/images", "tests/hostile/test_round_three.py", "tests/hostile/test_corpus.py"],
     "imagecheck/inspect.py": ["tests/images", "tests/hostile/test_round_three.py", "tests/hostile/test_corpus.py"],
