@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUPS: dict[str, list[str]] = {
-    "urls.py": ["tests/validate/test_urls.py", "tests/hostile/test_round_three.py"],
+    "urls.py": ["tests/validate/test_urls.py", "tests/validate/test_trust.py"],
     "validate/invited.py": ["tests/charter/test_invited_not_signed.py", "tests/validate/test_trust.py"],
     "validate/trust.py": ["tests/validate/test_trust.py", "tests/charter/test_invited_not_signed.py"],
     "validate/checks.py": ["tests/validate/test_urls.py", "tests/hostile/test_corpus.py"],

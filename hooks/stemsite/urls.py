@@ -104,7 +104,9 @@ def _ascii_host(name: str, shown: str) -> str:
     unicode_labels = []
     for label in labels:
         try:
-            unicode_labels.append(label.encode("ascii").decode("idna") if label.startswith(("xn--", "XN--")) else label)
+            # Python's codec leaves an upper-case "XN--" label undecoded; browsers do not.
+            bare = label.lower()
+            unicode_labels.append(bare.encode("ascii").decode("idna") if bare.startswith("xn--") else label)
         except (UnicodeError, ValueError):
             raise UrlProblem(f"'{shown}' is geen geldige domeinnaam") from None
     mixed = next((label for label in unicode_labels if _mixed_scripts(label)), None)

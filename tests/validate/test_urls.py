@@ -23,6 +23,8 @@ from stemsite.validate.formats import FormatProblem, check_https_url
     ("https://www.agoria.be", "www.agoria.be", "/"),
     ("https://WWW.VOORBEELD.BOX./", "www.voorbeeld.box", "/"),
     ("https://Xenon.example/", "xenon.example", "/"),
+    ("https://" + "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".be/",  # 253 characters: the longest
+     "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".be", "/"),
 ])
 def test_the_host_is_read_once_for_every_rule(written, host, rest):
     address = urls.read_https(written)
@@ -48,6 +50,13 @@ def test_the_host_is_read_once_for_every_rule(written, host, rest):
      "laat ':8443' weg uit het adres"),
     ("https://agoria.be:80/", "'agoria.be:80' gebruikt poort 80; een website hoort op de gewone poort",
      "laat ':80' weg uit het adres"),
+    ("https://XN--AGRIA-SCE.BE/",
+     "de domeinnaam 'XN--AGRIA-SCE.BE' mengt letters uit verschillende schriften ('ag\u03bfria'), zodat ze op een andere "
+     "kan lijken", "schrijf de domeinnaam zoals de organisatie hem zelf gebruikt"),
+    ("https://[2001:db8::1]:443/", "'[2001:db8::1]:443' is een IP-adres, geen domeinnaam",
+     'schrijf de domeinnaam van de website, bv. https://www.voorbeeld.be/'),
+    ("https://" + "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 59 + ".be/",  # 254 characters
+     "'" + "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 59 + ".be' is geen geldige domeinnaam", FIX),
     ("https://192.0.2.1/", "'192.0.2.1' is een IP-adres, geen domeinnaam",
      'schrijf de domeinnaam van de website, bv. https://www.voorbeeld.be/'),
     ("https://[2001:db8::1]/", "'[2001:db8::1]' is een IP-adres, geen domeinnaam",
