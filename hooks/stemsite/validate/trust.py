@@ -1,8 +1,9 @@
 """Who may sign as whom: the trust rules on a signatory's name, website and proof page.
 
 One function, :func:`signatory_problems`, serves the build's validation (per record, in
-``record_file``, with the lists in the cache key), the pull-request check (which runs the same validation), the issue form and the e-mail route (both before the
-logo is fetched) and, through :func:`signing_rules_for_browser`, the signing form on the site:
+``record_file``, with the lists in the cache key), the pull-request check (which runs the same
+validation), the issue form and the e-mail route (both before the logo is fetched) and, through
+:func:`signing_rules_for_browser`, the signing form on the site:
 
 - **Shared hosts** (``data/vocabularies/shared_hosts.yml``): a website or proof page on a host
   where one domain serves many owners' pages (``sites.google.com``, ``wixsite.com``,
