@@ -4,7 +4,8 @@
 project into a work folder outside the checkout, with the package at ``src/stemsite`` (mutmut
 names mutants by their path from ``src/``; the checkout keeps it under ``hooks/``), mutates the
 modules below one group at a time with only the tests that guard them, and prints every
-surviving mutant, grouped per module. ``mutmut show <name>`` in the work folder shows a diff.
+surviving mutant, grouped per module. ``mutmut show <name>`` in the module's work folder
+(``<work>/<module>``) shows a diff.
 
 The groups are the modules the third hostile round names: ``validate/`` (the format, proof,
 trust and invited-name rules and the rest of validation), ``imagecheck/``, the Markdown
@@ -87,11 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "stemsite-mutate",
                         help="work folder outside the checkout (default: %(default)s)")
     args = parser.parse_args(argv)
-    args.work.mkdir(parents=True, exist_ok=True)
-    prepare(args.work)
     survivors: dict[str, list[str]] = {}
     for module in args.only or sorted(GROUPS):
-        survivors[module] = run_group(args.work, module, GROUPS[module])
+        work = args.work / module.replace("/", "-").removesuffix(".py")  # one folder a module: `mutmut show` stays
+        work.mkdir(parents=True, exist_ok=True)
+        prepare(work)
+        survivors[module] = run_group(work, module, GROUPS[module])
     print("\nOverlevende mutanten (elk gedood door een test of uitgelegd in docs/decisions.md):")
     for module, names in survivors.items():
         print(f"  {module}: {len(names)}")
