@@ -14,6 +14,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from stemsite.project import user_cache_home
+
 
 # Every build and check in the tests runs on the same day, so "not in the future" is stable.
 os.environ.setdefault("STEMSITE_TODAY", "2026-11-23")
@@ -21,8 +23,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 REPO = Path(__file__).resolve().parent.parent
 # Throwaway projects share one image cache (keys are content hashes), so only the first
-# build of a logo or card does image work; tests of the cache itself set their own.
-os.environ.setdefault("STEMSITE_CACHE_DIR", str(REPO / ".cache" / "stemsite-tests"))
+# build of a logo or card does image work; tests of the cache itself set their own. Outside the
+# checkout, as every build cache must be (Project.cache_dir).
+os.environ.setdefault("STEMSITE_CACHE_DIR", str(user_cache_home() / "stemsite-tests"))
 SAMPLE_DATA = REPO / "tests" / "fixtures" / "sample" / "data"
 SAMPLE_CONTACT = "voorstellen@example.org"
 """The sample projects' platform address (fictitious: example.org is reserved for examples)."""
@@ -47,10 +50,11 @@ def make_project(root: Path, data: Path | None = SAMPLE_DATA, content: bool = Tr
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace('    email: ""', f'    email: "{SAMPLE_CONTACT}"', 1),
                                      encoding="utf-8")
-    forms = root / ".github" / "ISSUE_TEMPLATE"
-    if not forms.exists():
-        forms.parent.mkdir(exist_ok=True)
-        forms.symlink_to(REPO / ".github" / "ISSUE_TEMPLATE", target_is_directory=True)
+    for rel in ("ISSUE_TEMPLATE", "intake"):  # the public forms, and the full ones of proposals about people
+        forms = root / ".github" / rel
+        if not forms.exists():
+            forms.parent.mkdir(exist_ok=True)
+            forms.symlink_to(REPO / ".github" / rel, target_is_directory=True)
     (root / "hooks").mkdir(exist_ok=True)
     shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
     for name in ("theme", "schemas"):

@@ -5,7 +5,8 @@ changed logo, a changed box size or a new encoder setting each get a new name, a
 that exists is always right. Every file is written under a temporary name and renamed
 into place, so a killed or parallel build never leaves half a file behind a good name.
 A build marks every file it reuses (``stored.reuse``), so pruning keeps what any recent
-build needed, not only what the last site links.
+build needed, not only what the last site links. In the cache a file has its keyed name
+(:func:`cached_file`), not its public one, so nothing planted there is ever published.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .stored import write_atomic
+from .stored import keyed_name, write_atomic
 
 FOLDER = "media"
 """The image cache's folder in ``Project.cache_dir``; files no site links are pruned like other stored files."""
@@ -35,6 +36,16 @@ def content_key(data: bytes, *settings: str) -> str:
 def short_key(data: bytes, *settings: str) -> str:
     """The part of :func:`content_key` used in public file names."""
     return content_key(data, *settings)[:KEY_LENGTH]
+
+
+def cached_file(out_dir: Path, name: str) -> Path:
+    """Where the cache (``out_dir`` is its :data:`FOLDER`) keeps the file published as ``name``.
+
+    Under the name's :func:`~stemsite.stored.keyed_name`, suffix kept: a public name is a hash anyone can
+    compute, so a file planted under it would be found; a keyed name only this cache's builds know.
+    Writers and readers of image files and manifests all go through here.
+    """
+    return out_dir / (keyed_name(out_dir.parent, name) + Path(name).suffix)
 
 
 def settings_text(value: Any) -> str:

@@ -6,6 +6,7 @@ throwaway projects in ``tmp_path`` and the command-line tool can point at any ch
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -69,9 +70,24 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        """Image work kept between builds, keyed by content hash (see ``images``).
+        """Work kept between builds (images, pages, validated records), outside the checkout.
 
+        By default ``$XDG_CACHE_HOME/stemsite/<hash of the project's folder>`` (``~/.cache`` without
+        it): a pull request can add any file to a checkout, so nothing a build trusts lives there.
         ``STEMSITE_CACHE_DIR`` points several checkouts at one cache (the tests' throwaway
-        projects): names are content hashes, so sharing is safe."""
+        projects; entries are found by the hash of what made them, so sharing is safe), but never
+        into the project itself. What is read from the cache is verified too (``stored``)."""
         shared = os.environ.get("STEMSITE_CACHE_DIR")
-        return Path(shared) if shared else self.root / ".cache" / "stemsite"
+        folder = Path(shared) if shared else user_cache_home() / "stemsite" / hashlib.sha256(
+            os.fsencode(self.root.resolve())).hexdigest()[:16]
+        inside = self.root.resolve()
+        if folder.resolve() == inside or inside in folder.resolve().parents:
+            raise ValueError(f"de buildcache ({folder}) ligt in het project zelf: een pull request kan daar bestanden "
+                             "in zetten — laat STEMSITE_CACHE_DIR weg of kies een map buiten de checkout")
+        return folder
+
+
+def user_cache_home() -> Path:
+    """Where a user's caches go: ``$XDG_CACHE_HOME`` when it is an absolute path, else ``~/.cache``."""
+    chosen = os.environ.get("XDG_CACHE_HOME", "")
+    return Path(chosen) if os.path.isabs(chosen) else Path.home() / ".cache"

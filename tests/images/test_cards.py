@@ -7,6 +7,7 @@ from pathlib import Path
 from PIL import Image
 from support import REPO
 
+from stemsite.image_cache import cached_file
 from stemsite.images import cards
 
 FONTS = REPO / "theme" / "assets" / "fonts"
@@ -21,7 +22,7 @@ def near(pixel: tuple[int, ...], colour: tuple[int, int, int], tolerance: int = 
 def draw(tmp_path: Path, title: str) -> Image.Image:
     job = cards.CardJob(title, "Rolmodel", "STEM voor morgen", None, None, True, (0.5, 0.5), FONTS, "k", tmp_path)
     assert job.run() == 0
-    image = Image.open(tmp_path / job.file_name)
+    image = Image.open(cached_file(tmp_path, job.file_name))
     image.load()
     return image
 
@@ -78,9 +79,9 @@ def test_cards_sharing_a_background_equal_cards_drawn_alone(tmp_path):
     for job in jobs:
         cards._background.cache_clear()
         job.run()
-        alone.append((tmp_path / job.file_name).read_bytes())
+        alone.append(cached_file(tmp_path, job.file_name).read_bytes())
     cards._background.cache_clear()
     for job, expected in zip(jobs, alone):
         job.run()
-        assert (tmp_path / job.file_name).read_bytes() == expected, job.key
+        assert cached_file(tmp_path, job.file_name).read_bytes() == expected, job.key
     assert cards._background.cache_info().hits == len(jobs) - 6  # three layouts, two kickers

@@ -12,6 +12,8 @@ from images_support import encode, write
 from PIL import Image
 from support import build, make_project
 
+from stemsite.image_cache import cached_file
+
 MEDIA = re.compile(r"""(?:src|srcset|content)="([^"]*media/[^"]+)\"""")
 
 
@@ -79,13 +81,19 @@ def test_images_no_build_needs_any_more_are_pruned_after_a_day(tmp_path, monkeyp
     logo, card, jobs = built()
     assert jobs == 2 and logo != old_logo and card != old_card
     media = cache / "media"
-    assert len(list(media.glob(f"{old_logo}*"))) > 2  # fresh and still linked by the site this build replaced
+
+    def files_of(key: str, *tails: str) -> list[Path]:
+        """The cache's files of a job that exist (kept under their keyed names, stemsite.image_cache.cached_file)."""
+        return [cached_file(media, key + tail) for tail in tails if cached_file(media, key + tail).is_file()]
+
+    logo_files = (".json", "-picture-1x.webp", "-picture-1x.png")
+    assert len(files_of(old_logo, *logo_files)) == 3  # fresh and still linked by the site this build replaced
     two_days_ago = time.time() - 2 * 24 * 3600
     for path in media.iterdir():
         os.utime(path, (two_days_ago, two_days_ago))
 
     for _ in range(2):  # the first prunes; the second shows nothing it needed was pruned
         assert built() == (logo, card, 0)
-        assert not list(media.glob(f"{old_logo}*")) and not list(media.glob(f"{old_card}*"))
-        assert (media / f"{logo}.json").is_file() and (media / f"{card}-share.jpg").is_file()
+        assert not files_of(old_logo, *logo_files) and not files_of(old_card, "-share.jpg")
+        assert files_of(logo, ".json") and files_of(card, "-share.jpg")
         assert all((root / "site" / url).is_file() for url in referenced(root / "site"))

@@ -27,6 +27,7 @@ from support import REPO, build, make_project
 from stemsite.build import prepare
 from stemsite.adapter.record_pages import RecordPage
 from stemsite.search.cache import SectionCache
+from stemsite.image_cache import cached_file
 from stemsite.project import Project
 
 
@@ -90,9 +91,9 @@ def test_hostile_record_pages_from_frames_are_what_main_html_renders(tmp_path_fa
 def test_cached_images_are_linked_into_the_site_not_copied(sample_project: Path):
     cache = Project(sample_project).cache_dir / "media"
     served = sorted((sample_project / "site" / "media").iterdir())
-    linked = [f for f in served if (cache / f.name).is_file() and f.samefile(cache / f.name)]
+    linked = [f for f in served if cached_file(cache, f.name).is_file() and f.samefile(cached_file(cache, f.name))]
     assert len(linked) > 20
-    assert len(linked) == len([f for f in served if (cache / f.name).is_file()])
+    assert len(linked) == len([f for f in served if cached_file(cache, f.name).is_file()])
 
 
 def _files(site: Path) -> dict[str, bytes]:

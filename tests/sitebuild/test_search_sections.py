@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 from stemsite.build import prepare
 from stemsite.adapter.record_pages import RecordPage
 from stemsite.search.cache import SectionCache
+from stemsite.stored import seal, unseal
 from stemsite.project import Project
 from stemsite.search.sections import search_entries
 
@@ -111,9 +112,12 @@ def test_stored_entries_of_other_code_are_not_used(tmp_path: Path):
     cache = SectionCache(tmp_path)
     cache.entries("<p>x</p>", "a/", {"title": "X"})
     cache.save()
-    stored = json.loads(cache.path.read_text(encoding="utf-8"))
+    stored = json.loads(unseal(tmp_path, cache.name, cache.path.read_bytes()))
+    assert SectionCache(tmp_path).stored == stored["pages"] != {}
+    cache.path.write_text(json.dumps(stored), encoding="utf-8")  # the same entries without the cache's seal
+    assert SectionCache(tmp_path).stored == {}
     stored["fingerprint"] = "ouder"
-    cache.path.write_text(json.dumps(stored), encoding="utf-8")
+    cache.path.write_bytes(seal(tmp_path, cache.name, json.dumps(stored).encode()))
     assert SectionCache(tmp_path).stored == {}
     cache.path.write_text("{kapot", encoding="utf-8")
     assert SectionCache(tmp_path).stored == {}

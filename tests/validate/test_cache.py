@@ -13,6 +13,7 @@ import pytest
 from support import SAMPLE_DATA, TODAY, make_project
 
 from stemsite.project import Project
+from stemsite.stored import seal, unseal
 from stemsite.validate.dataset import validate_project
 
 
@@ -31,7 +32,14 @@ def snapshot(project: Project) -> tuple[dict, list[str]]:
 
 
 def stored(project: Project, collection: str = "signatories") -> dict:
-    return json.loads((project.cache_dir / "validated" / f"{collection}.json").read_text(encoding="utf-8"))
+    name = f"validated/{collection}.json"
+    return json.loads(unseal(project.cache_dir, name, (project.cache_dir / name).read_bytes()))
+
+
+def store(project: Project, entries: dict, collection: str = "signatories") -> None:
+    """Write the file as the cache itself would: sealed with the cache's secret."""
+    name = f"validated/{collection}.json"
+    (project.cache_dir / name).write_bytes(seal(project.cache_dir, name, json.dumps(entries).encode()))
 
 
 def test_warm_run_gives_the_same_records_and_report(project):
@@ -73,11 +81,11 @@ def test_a_damaged_cache_is_ignored_and_written_anew(project):
     target.write_bytes(b"\x00{niet json")
     assert snapshot(project) == cold
     assert stored(project)["records"], "rewritten after the damaged file was ignored"
-    # A well-formed file whose entries are not what the cache wrote: each is ignored.
+    # A well-formed, sealed file whose entries are not what the cache wrote: each is ignored.
     damaged = stored(project)
     for key in damaged["records"]:
         damaged["records"][key] = {"data": ["geen", "mapping"], "lines": "x"}
-    target.write_text(json.dumps(damaged), encoding="utf-8")
+    store(project, damaged)
     assert snapshot(project) == cold
 
 
@@ -86,10 +94,25 @@ def test_another_schema_or_code_version_trusts_nothing(project):
     damaged = stored(project)
     for entry in damaged["records"].values():
         entry["data"]["name"] = "Uit een oude cache"
-    target = project.cache_dir / "validated" / "signatories.json"
-    target.write_text(json.dumps(damaged), encoding="utf-8")
+    store(project, damaged)
     assert any(r[1].get("name") == "Uit een oude cache" for r in snapshot(project)[0].values()), \
-        "same fingerprint: the stored values are used (which is what makes a warm run fast)"
+        "same fingerprint and sealed: the stored values are used (which is what makes a warm run fast)"
     damaged["fingerprint"] = "0" * 64
-    target.write_text(json.dumps(damaged), encoding="utf-8")
+    store(project, damaged)
     assert not any(r[1].get("name") == "Uit een oude cache" for r in snapshot(project)[0].values())
+
+
+def test_a_file_the_cache_did_not_seal_is_never_trusted(project):
+    """Planted or swapped: the same entries, with the right fingerprint, but without the cache's seal."""
+    cold = snapshot(project)
+    target = project.cache_dir / "validated" / "signatories.json"
+    planted = stored(project)
+    for entry in planted["records"].values():
+        entry["data"]["name"] = "Geplant in de cache"
+    target.write_text(json.dumps(planted), encoding="utf-8")
+    assert snapshot(project) == cold
+    # Sealed by another cache (another secret), or moved from another file of this one: refused too.
+    target.write_bytes(seal(project.cache_dir / "andere", "validated/signatories.json", json.dumps(planted).encode()))
+    assert snapshot(project) == cold
+    target.write_bytes(seal(project.cache_dir, "validated/events.json", json.dumps(planted).encode()))
+    assert snapshot(project) == cold

@@ -67,7 +67,7 @@ def _signatory_badge(build: SiteBuild, record: Record) -> tuple[Asset, Badge]:
     path = badge_path(record.slug)
     badge = Badge(path, absolute(build.project, path), WIDTH, height,
                   f"{record.label} ondertekende het STEM-charter op {signed}", absolute(build.project, record.page_url))
-    return Asset(path, source=store(build.project.cache_dir / "badges", content, ".svg")), badge
+    return Asset(path, source=store(build.project.cache_dir, "badges", content, ".svg")), badge
 
 
 def produce(build: SiteBuild) -> Produced:

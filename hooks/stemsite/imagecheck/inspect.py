@@ -22,7 +22,7 @@ from PIL import Image
 
 from . import svg
 from .svg_size import MAX_ASPECT, aspect_problem
-from ..stored import write_atomic
+from ..stored import keyed_name, write_atomic
 from ..image_cache import code_version, content_key
 
 VERSION = "inspect-" + code_version("imagecheck/inspect.py", "imagecheck/svg.py", "imagecheck/svg_size.py")
@@ -110,7 +110,7 @@ def check(path: Path, cache_dir: Path | None = None) -> list[ImageProblem]:
 
 def _cached_verdict(data: bytes, kind: str, cache_dir: Path | None) -> list[ImageProblem]:
     """The decoding checks, looked up by content hash first."""
-    store = cache_dir / "verdicts" / f"{content_key(data, VERSION, kind)}.json" if cache_dir else None
+    store = cache_dir / "verdicts" / f"{keyed_name(cache_dir, content_key(data, VERSION, kind))}.json" if cache_dir else None
     if store is not None and store.is_file():
         try:
             return [ImageProblem(**item) for item in json.loads(store.read_text(encoding="utf-8"))]

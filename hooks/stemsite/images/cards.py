@@ -20,7 +20,7 @@ import yaml
 from PIL import Image, ImageDraw, ImageFont
 
 from ..stored import write_atomic
-from ..image_cache import code_version, short_key
+from ..image_cache import cached_file, code_version, short_key
 from .raster import crop_region, flatten, load_oriented, trim
 
 VERSION = "card-" + code_version("images/cards.py", "images/raster.py")
@@ -97,7 +97,7 @@ class CardJob:
             _draw_line(draw, (MARGIN, title_top + number * round(size * 1.15)), line, fonts, size, "#ffffff")
         buffer = io.BytesIO()
         card.save(buffer, **ENCODE)
-        write_atomic(self.out_dir / self.file_name, buffer.getvalue())
+        write_atomic(cached_file(self.out_dir, self.file_name), buffer.getvalue())
         return decoded
 
     def _place_photo(self, card: Image.Image, picture: Image.Image) -> None:

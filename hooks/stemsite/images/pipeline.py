@@ -26,10 +26,10 @@ from ..catalog import Record
 from ..catalog.views.regions import view_pages
 from ..collections import COLLECTIONS
 from ..sitebuild import Asset, Pending, Picture, Produced, RecordMedia, SiteBuild
-from ..stored import reuse, write_atomic
+from ..stored import reuse, same_bytes, write_atomic
 from . import cards, raster
 from ..imagecheck import svg
-from ..image_cache import FOLDER, code_version, read_manifest, settings_text, short_key, write_manifest
+from ..image_cache import FOLDER, cached_file, code_version, read_manifest, settings_text, short_key, write_manifest
 from ..imagecheck.inspect import sniff
 from ..workers import start_jobs
 
@@ -70,7 +70,7 @@ def produce(site: SiteBuild) -> Produced:
     manifests = {key: raster.finished(job) for key, job in unique.items()}
     pictures_todo: list[Any] = [job for key, job in unique.items() if manifests[key] is None]
     cards_todo: list[Any] = [job for job in {job.key: job for _, job in card_jobs}.values()
-                             if not reuse(out_dir / job.file_name)]
+                             if not reuse(cached_file(out_dir, job.file_name))]
     (pictures, drawing), workers = start_jobs([pictures_todo, cards_todo], site.project.root)
     try:
         for record, data, recipe in svgs:  # while the workers decode (an SVG is only measured, once)
@@ -85,12 +85,12 @@ def produce(site: SiteBuild) -> Produced:
         manifest = manifests[job.key] or read_manifest(job.manifest_path) or {}  # read now when made just now
         media.setdefault(record.key, {}).update(raster.pictures(manifest))
         for name in raster.output_files(manifest):
-            assets[f"media/{name}"] = Asset(f"media/{name}", source=out_dir / name)
+            assets[f"media/{name}"] = Asset(f"media/{name}", source=cached_file(out_dir, name))
     cards_made: dict[str, Asset] = {}
     page_cards: dict[str, str] = {}
     for target, job in card_jobs:
         url = f"media/{job.file_name}"
-        cards_made[url] = Asset(url, source=out_dir / job.file_name)
+        cards_made[url] = Asset(url, source=cached_file(out_dir, job.file_name))
         if isinstance(target, Record):
             media.setdefault(target.key, {})["share"] = url
         else:
@@ -112,9 +112,12 @@ def _focus(record: Record) -> tuple[float, float]:
 
 def _svg_picture(path: Path, data: bytes, out_dir: Path, recipe: raster.Recipe, assets: dict[str, Asset]
                  ) -> Picture:
-    """An accepted SVG is served byte for byte under its hash; only its size is computed (once)."""
+    """An accepted SVG is served byte for byte under its hash; only its size is computed (once).
+
+    The copy in the cache is compared with the checked logo on every build: the file served is the
+    file the check read, whatever happened in the cache."""
     key = short_key(data, SVG_VERSION)
-    manifest_path = out_dir / f"{key}.json"
+    manifest_path = cached_file(out_dir, f"{key}.json")
     manifest = read_manifest(manifest_path) if reuse(manifest_path) else None
     if manifest is None:
         _, size = svg.check(data)
@@ -122,8 +125,8 @@ def _svg_picture(path: Path, data: bytes, out_dir: Path, recipe: raster.Recipe, 
         manifest = {"width": width, "height": height}
         write_manifest(manifest_path, manifest)
     url = f"media/{key}.svg"
-    served = out_dir / f"{key}.svg"  # a copy in the cache, so the site links it like every other image
-    if not reuse(served):
+    served = cached_file(out_dir, f"{key}.svg")  # a copy in the cache, so the site links it like every other image
+    if not reuse(served) or not same_bytes(served, data):
         write_atomic(served, data)
     assets[url] = Asset(url, source=served)
     return Picture(kind="svg", src=url, width=manifest["width"], height=manifest["height"])

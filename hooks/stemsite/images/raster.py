@@ -23,7 +23,7 @@ from typing import Any
 from PIL import Image, ImageChops, ImageCms, ImageOps
 
 from ..stored import reuse, write_atomic
-from ..image_cache import code_version, read_manifest, write_manifest
+from ..image_cache import cached_file, code_version, read_manifest, write_manifest
 from ..imagecheck.inspect import open_image
 from ..sitebuild import Picture
 
@@ -91,7 +91,7 @@ class RasterJob:
 
     @property
     def manifest_path(self) -> Path:
-        return self.out_dir / f"{self.key}.json"
+        return cached_file(self.out_dir, f"{self.key}.json")
 
     def run(self) -> int:
         """Write the variants and the manifest; return how many files were decoded."""
@@ -138,7 +138,7 @@ class RasterJob:
                     name = f"{self.key}-{recipe.name}-{density:g}x.{'jpg' if fmt == 'jpeg' else fmt}"
                     buffer = io.BytesIO()
                     variant.save(buffer, **settings)
-                    write_atomic(self.out_dir / name, buffer.getvalue())
+                    write_atomic(cached_file(self.out_dir, name), buffer.getvalue())
                     written[same] = name
                 files[fmt].append(written[same])
         return {"width": width, "height": height, "files": files, "fallback": recipe.fallback, "densities": made}
@@ -250,7 +250,7 @@ def finished(job: RasterJob) -> dict[str, Any] | None:
     manifest = read_manifest(job.manifest_path)
     if manifest is None or not reuse(job.manifest_path):
         return None
-    if not all(reuse(job.out_dir / name) for name in output_files(manifest)):
+    if not all(reuse(cached_file(job.out_dir, name)) for name in output_files(manifest)):
         return None
     return manifest
 

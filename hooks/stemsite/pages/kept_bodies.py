@@ -3,7 +3,9 @@
 A signatory's page shows its record, its media (logo, badge) and labels from the
 vocabularies; nothing of any other record. At thousands of signatories laying out those
 bodies was the largest part of a build in which they had not changed. So each is kept in
-the cache (``bodies/``) under the hash of everything it is made of: the record's data and
+the cache (``bodies/``) under the hash of everything it is made of (keyed with the cache's
+secret, :func:`~stemsite.stored.keyed_name`, so a file planted there is never found, and sealed,
+so one changed in the cache is laid out again): the record's data and
 media, its address, the vocabularies, the templates, the package's code and the versions of
 the libraries that render it. A changed record, template or vocabulary finds nothing and is
 laid out again.
@@ -22,7 +24,7 @@ from typing import Callable
 
 from ..catalog import Catalog
 from ..kept import files_under, fingerprint
-from ..stored import NAME_LENGTH, reuse, write_atomic
+from ..stored import NAME_LENGTH, keyed_name, reuse, seal, unseal, write_atomic
 
 FOLDER = "bodies"
 """Cache folder of kept bodies."""
@@ -53,7 +55,7 @@ class KeptBodies:
     """Look up a body by what it is made of, or lay it out and keep it."""
 
     def __init__(self, cache_dir: Path, templates: Path, vocabularies: Path) -> None:
-        self.folder = cache_dir / FOLDER
+        self.cache_dir, self.folder = cache_dir, cache_dir / FOLDER
         self.fingerprint = body_inputs(templates, vocabularies)
         self.counts = {"laid_out": 0, "reused": 0}
 
@@ -62,16 +64,18 @@ class KeptBodies:
         key = hashlib.sha256("\0".join((
             self.fingerprint, template, root, record.collection.name, record.slug,
             repr(record.data), repr(media),  # plain values and dataclasses: repr says all they hold
-        )).encode("utf-8", errors="surrogatepass")).hexdigest()[:NAME_LENGTH]
-        path = self.folder / f"{key}.html"
+        )).encode("utf-8", errors="surrogatepass")).hexdigest()
+        name = f"{FOLDER}/{keyed_name(self.cache_dir, key, NAME_LENGTH)}.html"
+        path = self.cache_dir / name
         if reuse(path):
             try:
-                text = path.read_text(encoding="utf-8")
-                self.counts["reused"] += 1
-                return text
+                kept = unseal(self.cache_dir, name, path.read_bytes())
+                if kept is not None:
+                    self.counts["reused"] += 1
+                    return kept.decode("utf-8")
             except (OSError, ValueError):
                 pass  # damaged: lay it out again
         text = render()
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, seal(self.cache_dir, name, text.encode("utf-8")))
         self.counts["laid_out"] += 1
         return text

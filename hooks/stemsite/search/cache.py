@@ -25,9 +25,10 @@ class SectionCache:
     """The stored search entries of record pages: look up (or split) a page, then save what was used."""
 
     def __init__(self, cache_dir: Path) -> None:
-        self.path = cache_dir / "search" / "sections.json"
+        self.cache_dir, self.name = cache_dir, "search/sections.json"
+        self.path = cache_dir / self.name
         self.fingerprint = fingerprint([(_CODE.name, _CODE)], (), str(FORMAT))
-        self.stored = read_kept(self.path, self.fingerprint, "pages")
+        self.stored = read_kept(self.cache_dir, self.name, self.fingerprint, "pages")
         self.kept: dict[str, list[dict[str, Any]]] = {}
 
     def entries(self, html: str, url: str, meta: dict[str, Any]) -> list[dict[str, Any]]:
@@ -43,4 +44,4 @@ class SectionCache:
     def save(self) -> None:
         """Write the entries of this build (and only those); a failure only costs speed."""
         if self.kept.keys() != self.stored.keys():
-            save_kept(self.path, self.fingerprint, "pages", self.kept)
+            save_kept(self.cache_dir, self.name, self.fingerprint, "pages", self.kept)

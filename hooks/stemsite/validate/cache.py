@@ -47,10 +47,10 @@ class RecordCache:
     """The stored records of one collection: look a file up by its bytes, add what passed, save."""
 
     def __init__(self, project: Project, collection: str, schema: dict[str, Any], lists: Any = None) -> None:
-        self.path = project.cache_dir / "validated" / f"{collection}.json"
+        self.cache_dir, self.name = project.cache_dir, f"validated/{collection}.json"
         settings = json.dumps([code_version(), schema, project.today.isoformat(), lists], sort_keys=True)
         self.fingerprint = hashlib.sha256(settings.encode()).hexdigest()
-        self.stored = read_kept(self.path, self.fingerprint, "records")
+        self.stored = read_kept(self.cache_dir, self.name, self.fingerprint, "records")
         self.kept: dict[str, Any] = {}
         self.keys: dict[Path, str] = {}
 
@@ -83,4 +83,4 @@ class RecordCache:
     def save(self) -> None:
         """Write the records of this build (and only those); a failure only costs speed."""
         if self.kept.keys() != self.stored.keys():
-            save_kept(self.path, self.fingerprint, "records", self.kept)
+            save_kept(self.cache_dir, self.name, self.fingerprint, "records", self.kept)

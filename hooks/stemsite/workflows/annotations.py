@@ -25,7 +25,8 @@ from ..problems import Problem, Report
 from ..project import Project
 from ..validate.dataset import Dataset, validate_project
 from . import markdown
-from .git import FileChange, GitError, changed_files
+from .build_outputs import build_output_problems
+from .git import FileChange, GitError, changed_files, tracked_files
 from .pr_comment import MAX_COMMENT_PROBLEMS
 
 MAX_SUMMARY_PROBLEMS = 200
@@ -168,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
 
     dataset, report = validate_project(Project(root))
+    try:
+        report.extend(build_output_problems(tracked_files(root)))
+    except GitError:
+        pass  # not a git checkout (a copied folder): nothing can be tracked
     for problem in report.sorted():
         print(annotation(problem))
 

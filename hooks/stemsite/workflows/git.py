@@ -80,3 +80,8 @@ def last_changed(root: Path, folder: str = "data/") -> dict[str, date]:
 def is_shallow(root: Path) -> bool:
     """True in a shallow clone, where dates of last change cannot be trusted."""
     return _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+
+
+def tracked_files(root: Path) -> list[str]:
+    """Every file git tracks in the checkout (the pull request's tree in its check), as POSIX paths."""
+    return [name for name in _git(root, "ls-files", "-z", "--cached").split("\0") if name]

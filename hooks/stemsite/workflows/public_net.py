@@ -35,11 +35,56 @@ class NotPublic(OSError):
         """Dutch: which address, and why it was not requested."""
 
 
+_GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
+"""The only IPv6 block handed out for the public internet; everything outside it (site-local ``fec0::/10``,
+unique-local, link-local, multicast, local-use NAT64 ``64:ff9b:1::/48``, discard ``100::/64`` ...) is refused."""
+_NOT_GLOBAL_V6 = tuple(ipaddress.IPv6Network(n) for n in ("2001::/23", "2001:db8::/32", "3fff::/20"))
+"""Inside ``2000::/3`` but not on the public internet: IETF protocol assignments (Teredo ``2001::/32`` among
+them), documentation (RFC 3849, RFC 9637). Listed here: Python's own lists differ between patch releases."""
+_NOT_GLOBAL_V4 = tuple(ipaddress.IPv4Network(n) for n in ("0.0.0.0/8", "192.0.0.0/24", "192.88.99.0/24"))
+"""Besides what ``is_global`` knows: "this network", IETF protocol assignments, the 6to4 relay anycast."""
+_CARRIES_V4 = (ipaddress.IPv6Network("::/96"), ipaddress.IPv6Network("64:ff9b::/96"))
+"""IPv4-compatible (deprecated) and NAT64's well-known prefix: the last 32 bits are an IPv4 address."""
+
+
+def carried_ipv4(address: Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for (IPv4-mapped, IPv4-compatible, NAT64, 6to4), else None.
+
+    A connection to such an address reaches that IPv4 address (through the kernel, a NAT64 gateway or a
+    relay), so it is exactly as public as that one."""
+    if not isinstance(address, ipaddress.IPv6Address):
+        return None
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if any(address in network for network in _CARRIES_V4):
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return address.sixtofour
+
+
 def is_public(address: Address) -> bool:
-    """A globally routable unicast address (no private, loopback, link-local, shared, reserved or multicast)."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address.is_global and not address.is_multicast
+    """A globally routable unicast address: no private, loopback, link-local, site-local, shared, reserved,
+    documentation, tunnel or multicast address, and none that carries such an IPv4 address."""
+    carried = carried_ipv4(address)
+    if carried is not None:
+        return is_public(carried)
+    if isinstance(address, ipaddress.IPv6Address):
+        return (address in _GLOBAL_UNICAST and not any(address in network for network in _NOT_GLOBAL_V6)
+                and address.is_global)
+    return (address.is_global and not address.is_multicast and not address.is_reserved
+            and not any(address in network for network in _NOT_GLOBAL_V4))
+
+
+def _why_not(text: str) -> str:
+    """Dutch: what kind of address ``text`` is, for the message of a refused request."""
+    address = ipaddress.ip_address(text)
+    carried = carried_ipv4(address)
+    if carried is not None:
+        return f"{text}, dat staat voor {carried}, een adres in een intern netwerk"
+    if isinstance(address, ipaddress.IPv6Address) and address.teredo is not None:
+        return f"{text}, een Teredo-tunneladres"
+    if address.is_multicast:
+        return f"{text}, een multicastadres"
+    return f"{text}, een adres in een intern netwerk"
 
 
 @dataclass(frozen=True)
@@ -75,7 +120,7 @@ def vetted_addresses(host: str, port: int, policy: Policy = PUBLIC) -> list[tupl
         found = [(family, sockaddr[0]) for family, _, _, _, sockaddr in infos]
     for _, text in found:
         if not policy.address(ipaddress.ip_address(text.split("%", 1)[0])):
-            raise NotPublic(f"{host} wijst naar {text}, een adres in een intern netwerk")
+            raise NotPublic(f"{host} wijst naar {_why_not(text.split('%', 1)[0])}")
     if not found:
         raise socket.gaierror(socket.EAI_NONAME, host)
     return found
