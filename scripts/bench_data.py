@@ -193,6 +193,9 @@ def make_project(root: Path, signatories: int) -> dict[str, int]:
     shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
     for name in ("theme", "schemas"):
         (root / name).symlink_to(REPO / name, target_is_directory=True)
+    # The issue forms: /meedoen/ lists a proposal (and its anchor, which guides link to) only when its form exists.
+    (root / ".github").mkdir(exist_ok=True)
+    (root / ".github" / "ISSUE_TEMPLATE").symlink_to(REPO / ".github" / "ISSUE_TEMPLATE", target_is_directory=True)
     shutil.copytree(REPO / "content", root / "content")  # a link under content/ is refused, like one under data/
     shutil.copytree(REPO / "data", root / "data")
     return write_data(root / "data", signatories)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 
 from .catalog import build_catalog
+from .editors import signing_rules
 from .feeds import atom, badges, opendata, robots, supplied, wall_json
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import event_jsonld
@@ -40,6 +41,7 @@ PRODUCERS: tuple[Producer, ...] = (
     wall_json.produce,
     places_index.produce,
     robots.produce,
+    signing_rules.produce,
 )
 """Feeds, exports and files made from the catalog and the media (each one module's ``produce``)."""
 COMPILED = "templates"

@@ -96,9 +96,9 @@ def keyed_name(cache_dir: Path, key: str, length: int = 40) -> str:
 
     An HMAC of the key with the cache's secret: nobody without the secret can put a file where a
     build looks for an entry, so a file found under its keyed name is one this cache wrote.
+    ``hmac.digest`` is the one-shot C path: a warm build at 10,000 signatories names ~80,000 entries.
     """
-    return hmac.new(cache_secret(Path(cache_dir)), key.encode("utf-8", "surrogatepass"),
-                    hashlib.sha256).hexdigest()[:length]
+    return hmac.digest(cache_secret(cache_dir), key.encode("utf-8", "surrogatepass"), "sha256").hex()[:length]
 
 
 def seal(cache_dir: Path, name: str, content: bytes) -> bytes:
@@ -115,7 +115,7 @@ def unseal(cache_dir: Path, name: str, sealed: bytes) -> bytes | None:
 
 
 def _mac(cache_dir: Path, name: str, content: bytes) -> str:
-    return hmac.new(cache_secret(Path(cache_dir)), name.encode() + b"\0" + content, hashlib.sha256).hexdigest()
+    return hmac.digest(cache_secret(cache_dir), name.encode() + b"\0" + content, "sha256").hex()
 
 
 def write_atomic(target: Path, content: bytes) -> None:

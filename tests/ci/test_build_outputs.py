@@ -32,7 +32,7 @@ PLANTED = {
 }
 
 
-@pytest.mark.parametrize("path", ["data/signatories/site.yml", "theme/assets/stylesheets/site.css", "site",
+@pytest.mark.parametrize("path", ["data/signatories/site.yml", "theme/assets/stylesheets/site.css", "site.md",
                                   "content/cache.md", "data/signatories/cache.png", ".github/workflows/pr.yml",
                                   "hooks/stemsite/sitebuild.py", "docs/site.md"])
 def test_ordinary_files_are_no_build_output(path):

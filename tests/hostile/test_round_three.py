@@ -92,7 +92,7 @@ def test_the_email_route_refuses_an_invited_name_with_the_builds_message(tmp_pat
     form = load_form(SIGNING_FORM)
     answers = {"name": "K.U.Leuven", "category": "Bedrijven, instellingen en diensten",
                "website": "https://www.voorbeeld-chemie.be/", "proof": "https://www.voorbeeld-chemie.be/charter",
-               "signed_on": "2025-03-14", "commitment-stages": "Tien stageplaatsen.",
+               "signed_on": "2025-03-14", "commitments": "Stageplaatsen | Tien stageplaatsen.",
                "consent": "\n".join(f"- [X] {option}" for option in form.fields["consent"]["options"])}
     message = "Beste,\n\n" + "\n\n".join(f"### {spec['label']}\n\n{answers.get(field_id) or NO_RESPONSE}"
                                          for field_id, spec in form.fields.items()) + "\n"

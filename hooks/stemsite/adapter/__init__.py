@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 from ..images import pipeline as image_pipeline
 from ..build import COMPILED, prepare
 from ..editors.proposals import Links
+from ..editors.signing_links import shortcode_context
 from ..pages.render import SealedBytecodeCache
 from ..pages.shortcodes import ShortcodeError, expand, with_share_image
 from ..problems import DataError
@@ -113,9 +114,15 @@ class Adapter:
             return markdown
         try:
             return expand(markdown, build, build.project.theme / "shortcodes",
-                          root_prefix(page.file.src_uri), page.file.src_uri, **self.state.links.shortcode_context())
+                          root_prefix(page.file.src_uri), page.file.src_uri, **self.shortcode_context())
         except ShortcodeError as error:
             raise PluginError(str(error)) from None
+
+    def shortcode_context(self) -> dict:
+        """What the data blocks get (links, contact, the signing form), made once per build."""
+        if self.state.shortcodes is None and self.state.build is not None:
+            self.state.shortcodes = shortcode_context(self.state.build, self.state.links)
+        return self.state.shortcodes or {}
 
     def navigation_built(self, nav) -> None:
         """Keep this build's navigation for the record pages' frames (``kept_pages``); mark the event."""

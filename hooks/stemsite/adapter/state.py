@@ -34,6 +34,8 @@ class BuildState:
     """Record pages MkDocs does not write: they come from the cache."""
     page_counts: dict[str, int] = field(default_factory=dict)
     """Record pages rendered and reused in this build (``STEMSITE_TIMINGS``)."""
+    shortcodes: dict | None = None
+    """What data blocks get: links, contact and the signing form (``editors.signing_links.shortcode_context``)."""
     frames: Any = None
     """The record pages' frames of this build (``record_pages.Frames``), made when templates render."""
     nav: Any = None

@@ -31,7 +31,7 @@ def what_it_is(path: str) -> str | None:
     if not parts:
         return None
     top = parts[0]
-    if len(parts) > 1 and top in TOP_LEVEL:
+    if top in TOP_LEVEL:  # alone too: a tracked link named .cache or site points a build's output elsewhere
         return TOP_LEVEL[top]
     if len(parts) > 1 and top.startswith("site."):
         return "een gebouwde site"
