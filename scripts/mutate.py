@@ -9,8 +9,8 @@ surviving mutant, grouped per module. ``mutmut show <name>`` in the module's wor
 
 The groups are the modules the third hostile round names: ``validate/`` (the format, proof,
 trust and invited-name rules and the rest of validation), ``imagecheck/``, the Markdown
-sanitiser (``markup.py``, formerly ``pages/sanitize.py``) and the one URL reader (``urls.py``; the invited matcher moved from
-``workflows/invited.py`` to ``validate/invited.py``). A survivor is either killed by a new
+sanitiser (``markup.py``, formerly ``pages/sanitize.py``) and the one URL reader (``urls.py``; the invited matcher
+is ``validate/invited.py``, formerly ``workflows/invited.py``). A survivor is either killed by a new
 test or explained in ``docs/decisions.md``.
 """
 
