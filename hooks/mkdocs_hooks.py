@@ -13,17 +13,29 @@ adapter = Adapter()
 """This MkDocs process's adapter: the state of the build that runs (``mkdocs serve`` builds again and again)."""
 
 
+def on_startup(command, dirty):
+    """Note whether this process serves (``make serve`` shows invalid data over the last good site)."""
+    adapter.startup(command)
+
+
+def on_serve(server, config, builder):
+    """A build that invalid data stop leaves the last good site served, with the Dutch error list over it."""
+    return adapter.serving(server)
+
+
 # The timing marks (on_config, on_nav, on_env, on_post_build) only note when each event
 # fires, so `scripts/bench.py` can tell which stage a slow build spends its time in.
 @event_priority(100)
 def on_config(config):
-    """Mark the start of the build (priority: before every plugin)."""
-    adapter.mark("config")
+    """Mark the start of the build (priority: before every plugin); while serving, pages load the error script."""
+    adapter.configured(config)
 
 
 def on_pre_build(config):
-    """Let a failed build's linking finish before MkDocs empties the site folder (``mkdocs serve``)."""
+    """Let a failed build's linking finish before MkDocs empties the site folder (``mkdocs serve``); while
+    serving, validate here, so bad data stop the build before the last good site is emptied."""
     adapter.finish_linking()
+    adapter.prepare_while_serving(config)
 
 
 def on_files(files, config):
@@ -32,8 +44,8 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    """Mark: navigation built; pages are read and converted next."""
-    adapter.mark("nav")
+    """Keep the navigation (record pages' frames are made from it); mark: pages are read and converted next."""
+    adapter.navigation_built(nav)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -42,9 +54,15 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
-    """Mark: every page converted; templates render next (record pages from one frame per folder)."""
-    adapter.record_frames(env, config)
+    """Mark: every page converted; templates render next (record pages from one frame per folder, those an
+    earlier build kept taken out of the build)."""
+    adapter.record_frames(env, config, files)
     adapter.mark("env")
+
+
+def on_template_context(context, template_name, config):
+    """The sitemap lists the record pages served as kept too."""
+    return adapter.template_context(context, template_name)
 
 
 @event_priority(100)

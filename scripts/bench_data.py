@@ -81,7 +81,9 @@ def _signatory(n: int, rng: random.Random, municipalities: list[str]) -> str:
     lines = [f"name: {word} {n} (fictief)", f"category: {category}"]
     if category != "individu":
         lines += [f"website: https://org{n}.example/", f"proof: https://org{n}.example/nieuws/stem-charter"]
-    lines += [f"signed_on: {_day(rng, date(2023, 1, 1), TODAY).isoformat()}",
+    withdrawn = n % 97 == 0
+    signed_until = TODAY - timedelta(days=11) if withdrawn else TODAY  # signed before withdrawn_on (TODAY - 10)
+    lines += [f"signed_on: {_day(rng, date(2023, 1, 1), signed_until).isoformat()}",
               f"sector: {rng.choice(SECTORS)}", f'municipality: "{rng.choice(municipalities)}"']
     if category != "individu":
         lines.append(f"employees: {rng.randrange(1, 5000)}")
@@ -96,7 +98,7 @@ def _signatory(n: int, rng: random.Random, municipalities: list[str]) -> str:
             lines.append(f"    places: {rng.randrange(1, 40)}")
         if rng.random() < 0.2:
             lines.append(f"    until: {_day(rng, TODAY - timedelta(days=100), TODAY + timedelta(days=300)).isoformat()}")
-    if n % 97 == 0:
+    if withdrawn:
         lines.append(f"withdrawn_on: {TODAY - timedelta(days=10)}")
     return "\n".join(lines) + "\n"
 
@@ -191,6 +193,9 @@ def make_project(root: Path, signatories: int) -> dict[str, int]:
     shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
     for name in ("theme", "schemas"):
         (root / name).symlink_to(REPO / name, target_is_directory=True)
+    # The issue forms: /meedoen/ lists a proposal (and its anchor, which guides link to) only when its form exists.
+    (root / ".github").mkdir(exist_ok=True)
+    (root / ".github" / "ISSUE_TEMPLATE").symlink_to(REPO / ".github" / "ISSUE_TEMPLATE", target_is_directory=True)
     shutil.copytree(REPO / "content", root / "content")  # a link under content/ is refused, like one under data/
     shutil.copytree(REPO / "data", root / "data")
     return write_data(root / "data", signatories)

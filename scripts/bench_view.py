@@ -1,7 +1,7 @@
 """The browser half of ``scripts/bench.py``: first views of the wall and the home page, and search, in Chromium.
 
 First views: the wall at 1280×800 (``wall_*``), and the home page and the wall on a 360×800 phone
-(``home_360_*``, ``wall_360_*``), each with its layout shift and its largest contentful paint element
+(``home_360_*``, ``wall_360_*``), the signing page with its form on a phone (``signing_360_*``), each with its layout shift and its largest contentful paint element
 (the LCP element must be the site's own: text, or an image from the same origin).
 
 The wall is opened at 1280×800 in a fresh context (empty browser cache) and every response
@@ -28,6 +28,7 @@ import bench_search
 
 WALL = "charter/ondertekenaars/"
 OFFERS = "aanbod/"
+SIGNING = "charter/ondertekenen/"
 SEARCH_INDEX = "search/search_index.json"
 VIEWPORT = {"width": 1280, "height": 800}
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -91,6 +92,7 @@ def measure_site(site) -> dict:
                 figures.update(_first_view(browser, url, HOME, PHONE, "home_360"))
                 figures.update(_first_view(browser, url, WALL, PHONE, "wall_360"))
                 figures.update(_first_view(browser, url, OFFERS, VIEWPORT, "offers"))  # 3 offers per signatory
+                figures.update(_first_view(browser, url, SIGNING, PHONE, "signing_360"))  # the form and its rules
             finally:
                 server.shutdown()
             search = bench_search.measure(browser.new_page(), "bench", site)

@@ -50,10 +50,11 @@ def make_project(root: Path, data: Path | None = SAMPLE_DATA, content: bool = Tr
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace('    email: ""', f'    email: "{SAMPLE_CONTACT}"', 1),
                                      encoding="utf-8")
-    forms = root / ".github" / "ISSUE_TEMPLATE"
-    if not forms.exists():
-        forms.parent.mkdir(exist_ok=True)
-        forms.symlink_to(REPO / ".github" / "ISSUE_TEMPLATE", target_is_directory=True)
+    for rel in ("ISSUE_TEMPLATE", "intake"):  # the public forms, and the full ones of proposals about people
+        forms = root / ".github" / rel
+        if not forms.exists():
+            forms.parent.mkdir(exist_ok=True)
+            forms.symlink_to(REPO / ".github" / rel, target_is_directory=True)
     (root / "hooks").mkdir(exist_ok=True)
     shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
     for name in ("theme", "schemas"):

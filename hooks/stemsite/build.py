@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 
 from .catalog import build_catalog
+from .editors import signing_rules
 from .feeds import atom, badges, opendata, robots, supplied, wall_json
 from .feeds.ical import agenda_feeds
 from .feeds.jsonld import event_jsonld
@@ -21,6 +22,7 @@ from .pages import places_index
 from .pages import supplied as supplied_pages
 from .pages.generate import generate
 from .pages.kept_bodies import KeptBodies
+from .pages.render import keep_compiled
 from .problems import DataError
 from .project import Project
 from .sitebuild import Producer, SiteBuild
@@ -39,8 +41,11 @@ PRODUCERS: tuple[Producer, ...] = (
     wall_json.produce,
     places_index.produce,
     robots.produce,
+    signing_rules.produce,
 )
 """Feeds, exports and files made from the catalog and the media (each one module's ``produce``)."""
+COMPILED = "templates"
+"""Cache folder of compiled templates, one folder per Jinja environment (``pages.render.keep_compiled``)."""
 
 
 def prepare(project: Project, *, background: bool = False) -> SiteBuild:
@@ -59,6 +64,8 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
     started = time.perf_counter()
     build = SiteBuild(project, build_catalog(dataset), timings=timings)
     timings["catalog"] = time.perf_counter() - started
+    for folder in ("records", "shortcodes"):
+        keep_compiled(project.theme / folder, project.cache_dir, f"{COMPILED}/{folder}")
     try:
         for producers in (MEDIA_PRODUCERS, PRODUCERS):
             made = []

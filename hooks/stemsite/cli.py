@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .collections import COLLECTIONS
 from .editors import forms, scaffold
+from .pages.shortcodes import ShortcodeError
 from .problems import DataError, Report
 from .project import CacheInProject, Project, find_root
 from .publish import atomic_build
@@ -51,6 +52,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         written = write_docs(_project(args).root, out)
     except DataError as error:
         print(error.report.render(), file=sys.stderr)
+        return 1
+    except ShortcodeError as error:  # a data block or condition in a hand-written page that does not exist
+        print(error, file=sys.stderr)
         return 1
     print(f"{written.generated} gegenereerde en {written.hand_written} handgeschreven pagina's en "
           f"{written.files} bestanden geschreven naar {args.out}")

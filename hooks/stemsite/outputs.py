@@ -27,6 +27,9 @@ SUPPLIED = (f"{OFFERS_SECTION}/", REGIONS.index_url, f"{DIGEST_SECTION}/", f"{BY
             "api/stories.xlsx")
 """/aanbod/ (its pages and aanbod.json), /regio/, /week/ (page and feed), the stories' feed and the open data
 of offers and stories (``pages.supplied``, ``feeds.supplied``)."""
+SIGNING_FORM = "charter/ondertekenen/formulier/"
+"""What the signing form's browser checks read: the rules, the Public Suffix List in parts, the letter table
+(``editors.signing_rules``)."""
 OPEN_DATASETS = (("Ondertekenaars van het STEM-charter", "api/signatories"),
                  ("Aanbod van de ondertekenaars", "api/offers"),
                  ("Verhalen van ondertekenaars en STEM-academies", "api/stories"))
@@ -61,4 +64,4 @@ def own_paths() -> tuple[str, ...]:
     section_pages = [f"{c.section}/{name}/" for c in COLLECTIONS for name in c.reserved_slugs]
     return (ATOM_FEED, WALL_JSON, AGENDA_FEED, OPEN_DATA_JSON, OPEN_DATA_CSV, OPEN_DATA_XLSX, ROBOTS, MUNICIPALITIES,
             GENERIC_BADGE,
-            *ADMIN, *SUPPLIED, MEDIA, ASSETS, *MKDOCS, *sections, *section_pages)
+            *ADMIN, *SUPPLIED, SIGNING_FORM, MEDIA, ASSETS, *MKDOCS, *sections, *section_pages)

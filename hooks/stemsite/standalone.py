@@ -22,6 +22,7 @@ import yaml
 
 from .build import prepare
 from .editors.proposals import Links
+from .editors.signing_links import shortcode_context
 from .pages.shortcodes import expand, with_share_image
 from .project import Project
 from .sitebuild import SiteBuild, front_matter, root_prefix
@@ -90,6 +91,7 @@ def _write_hand_written(build: SiteBuild, links: Links, out: Path) -> set[str]:
     """Copy ``content/``, every Markdown page with its data blocks filled and its share card; return their paths."""
     content = build.project.content_dir
     pages = set()
+    context = shortcode_context(build, links)
     for path in sorted(content.rglob("*")):
         if path.is_symlink() or not path.is_file():  # validation reports links under content/; never followed
             continue
@@ -101,8 +103,7 @@ def _write_hand_written(build: SiteBuild, links: Links, out: Path) -> set[str]:
             continue
         meta, markdown = _split(path.read_text(encoding="utf-8"))
         meta = with_share_image(meta, build.share_cards.get(src_uri))
-        body = expand(markdown, build, build.project.theme / "shortcodes", root_prefix(src_uri), src_uri,
-                      **links.shortcode_context())
+        body = expand(markdown, build, build.project.theme / "shortcodes", root_prefix(src_uri), src_uri, **context)
         head = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" if meta else ""
         _write(target, (head + body).encode("utf-8"))
         pages.add(src_uri)

@@ -105,3 +105,12 @@ def test_no_societal_theme_is_guessed_for_the_real_practices(launch):
     assert not any(r.get("societal_themes") for r in launch.collection("practices"))
     assert launch_day.themes_without_examples(launch) == [
         "energie", "milieu en klimaat", "mobiliteit", "voeding", "vergrijzing en zorg"]
+
+
+def test_the_themes_invitation_names_the_empty_themes_unambiguously(launch, filled):
+    assert launch_day.themes_phrase(launch) == "deze thema's"
+    phrase = launch_day.themes_phrase(filled)
+    named = {t for r in filled.collection("role_models") for t in r.get("societal_themes") or []}
+    if phrase:
+        assert phrase.startswith(("het thema ‘", "de thema's ‘"))
+    assert bool(phrase) == (len(named) < 5)

@@ -1,4 +1,5 @@
-"""The signing guide's YAML template is a valid signatory, and the pull-request template asks what reviewers need."""
+"""The signing pages: the public page speaks to a communication officer and links the git route once; the technical
+page's YAML template is a valid signatory; the pull-request template asks what reviewers need."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
 
 REPO = Path(__file__).resolve().parents[2]
-GUIDE = REPO / "content" / "charter" / "ondertekenen.md"
+PUBLIC = REPO / "content" / "charter" / "ondertekenen.md"
+GUIDE = REPO / "content" / "charter" / "ondertekenen" / "technisch.md"
 
 
 def template() -> str:
@@ -34,10 +36,24 @@ def test_copied_template_passes_the_checks_of_the_build(tmp_path):
     assert [r.slug for r in dataset.records["signatories"]] == ["voorbeeld-en-zonen"]
 
 
-def test_guide_links_the_issue_form_and_the_pull_request_template():
-    text = GUIDE.read_text(encoding="utf-8")
-    assert "issues/new?template=charter-ondertekenen.yml" in text
+def test_public_page_has_the_form_the_issue_form_and_the_technical_page_once():
+    text = PUBLIC.read_text(encoding="utf-8")
+    for marker in ("<!-- stem:ondertekenformulier -->", "<!-- stem:voorstel-ondertekenen -->"):
+        assert text.count(marker) == 1
+    assert text.index("<!-- stem:ondertekenformulier -->") < text.index("## Wat er daarna gebeurt")
+    assert text.count("(ondertekenen/technisch.md)") == 1
     assert (REPO / ".github" / "ISSUE_TEMPLATE" / "charter-ondertekenen.yml").is_file()
+
+
+def test_public_page_says_nothing_for_git_users_and_no_internal_condition():
+    text = PUBLIC.read_text(encoding="utf-8").lower()
+    for technical in ("yaml", "```", "schema", "make ", ".venv", "stemsite", "fork", "branch", "refnis",
+                      "data/signatories", "withdrawn_on", "opgegeven", "als het stem-platform"):
+        assert technical not in text, technical
+
+
+def test_technical_page_links_the_pull_request_template():
+    text = GUIDE.read_text(encoding="utf-8")
     assert "template=ondertekening.md" in text
     assert (REPO / ".github" / "PULL_REQUEST_TEMPLATE" / "ondertekening.md").is_file()
 

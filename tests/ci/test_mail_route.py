@@ -19,7 +19,7 @@ from ci_support import REPO, make_data_project, png_bytes
 from test_proposal import ROLE_MODEL, TODAY
 
 from stemsite import cli
-from stemsite.editors.proposals import BY_KEY, FORMS, load_form_file, mail_body
+from stemsite.editors.proposals import BY_KEY, FORMS, PRIVATE_FORMS, form_path, load_form_file, mail_body
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
 from stemsite.workflows.issue_body import load_form
@@ -34,14 +34,15 @@ def root(tmp_path, monkeypatch):
     monkeypatch.setenv("STEMSITE_TODAY", TODAY.isoformat())
     root = make_data_project(tmp_path / "project")
     shutil.copytree(REPO / FORMS, root / FORMS, dirs_exist_ok=True)
+    shutil.copytree(REPO / PRIVATE_FORMS, root / PRIVATE_FORMS)  # a role model's full form travels privately
     (root / "data" / "role_models").mkdir()
     return root
 
 
 def answers(root: Path, name: str = NAME) -> str:
     """The role-model questions of the e-mail route, answered as someone would type them."""
-    message = mail_body(load_form_file(root, BY_KEY["rolmodel"]))
-    labels = load_form(root / FORMS / BY_KEY["rolmodel"].form_file)
+    message = mail_body(load_form_file(root, BY_KEY["rolmodel"], full=True))
+    labels = load_form(root / form_path(BY_KEY["rolmodel"], full=True))
     for field_id, answer in {**ROLE_MODEL, "name": name, "image": ""}.items():
         heading = f"### {labels.label(field_id)}\n"
         at = message.index(heading) + len(heading)

@@ -13,7 +13,7 @@ from ci_support import REPO, make_data_project, png_bytes, write_signatory
 from stemsite import cli
 from stemsite.workflows import proposal
 from stemsite.workflows.issue_body import NO_RESPONSE, load_form
-from stemsite.editors.proposals import BY_KEY, FORMS, load_form_file, mail_body
+from stemsite.editors.proposals import BY_KEY, FORMS, PRIVATE_FORMS, form_path, load_form_file, mail_body
 from stemsite.load import yaml_strict
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
@@ -26,13 +26,14 @@ PHOTO = "https://github.com/user-attachments/assets/0f1e2d3c-4b5a-4978-8a9b-0c1d
 def root(tmp_path):
     root = make_data_project(tmp_path / "project")
     shutil.copytree(REPO / FORMS, root / FORMS, dirs_exist_ok=True)
+    shutil.copytree(REPO / PRIVATE_FORMS, root / PRIVATE_FORMS)
     for name in ("role_models", "practices", "events"):
         (root / "data" / name).mkdir()
     return root
 
 
 def ticked(key: str, field: str, which: list[int] | None = None) -> str:
-    options = load_form(REPO / FORMS / BY_KEY[key].form_file).fields[field]["options"]
+    options = load_form(REPO / form_path(BY_KEY[key], full=True)).fields[field]["options"]
     return "\n".join(f"- [{'X' if which is None or i in which else ' '}] {o}" for i, o in enumerate(options))
 
 
@@ -45,8 +46,8 @@ ROLE_MODEL = {
 
 
 def body(key: str, **answers: str) -> str:
-    """An issue text exactly as GitHub writes it for this form."""
-    form = load_form(REPO / FORMS / BY_KEY[key].form_file)
+    """An issue text exactly as GitHub writes it for this form (a proposal about a person: its full, private form)."""
+    form = load_form(REPO / form_path(BY_KEY[key], full=True))
     parts = [f"### {spec['label']}\n\n{answers.get(field_id) or NO_RESPONSE}" for field_id, spec in form.fields.items()]
     return "\n\n".join(parts) + "\n"
 
@@ -67,7 +68,9 @@ class Fetch:
 
 
 def prepare(root, key, text, fetch=None):
-    return proposal.prepare(BY_KEY[key], text, 7, root, today=TODAY, fetch=fetch or Fetch())
+    """A proposal about a person comes whole only from the private intake repository (or an e-mail)."""
+    route = "intake" if BY_KEY[key].private else "issue"
+    return proposal.prepare(BY_KEY[key], text, 7, root, today=TODAY, fetch=fetch or Fetch(), route=route)
 
 
 def test_a_role_model_issue_becomes_a_record_and_photo_that_pass_validation(root):
@@ -155,11 +158,14 @@ def test_the_command_writes_files_body_and_one_answer(root, tmp_path, monkeypatc
     monkeypatch.setenv("GITHUB_OUTPUT", str(outputs))
     monkeypatch.setenv("STEMSITE_TODAY", TODAY.isoformat())
     out = tmp_path / "out"
-    assert proposal.main(["--event", str(event), "--out", str(out), "--root", str(root)], fetch=Fetch()) == 0
+    assert proposal.main(["--event", str(event), "--out", str(out), "--root", str(root), "--route", "intake"],
+                         fetch=Fetch()) == 0
     assert outputs.read_text() == "ok=true\nslug=ada-voorbeeld\nkind=rolmodel\n"
     assert (out / "files" / "data" / "role_models" / "ada-voorbeeld.png").is_file()
     assert (out / "pr-title.txt").read_text() == "Voorstel rolmodel: Ada Voorbeeld\n"
-    assert "Closes #9" in (out / "pr-body.md").read_text()
+    pr_body = (out / "pr-body.md").read_text()
+    assert "Closes #" not in pr_body and "issue #9" not in pr_body  # the number is the private repository's
+    assert "langs een privéweg" in pr_body
     assert (out / "comment.md").read_text().startswith("<!-- stemsite-voorstel -->\n✅")
     assert (out / "deletions.txt").read_text() == ""
 
@@ -209,9 +215,9 @@ def test_a_change_in_words_goes_to_the_team_and_unknown_records_are_named(root):
 
 
 def test_an_email_with_the_same_questions_becomes_the_same_files(root, tmp_path, capsys):
-    form = load_form_file(root, BY_KEY["rolmodel"])
+    form = load_form_file(root, BY_KEY["rolmodel"], full=True)
     message = mail_body(form)
-    labels = load_form(root / FORMS / BY_KEY["rolmodel"].form_file)
+    labels = load_form(root / form_path(BY_KEY["rolmodel"], full=True))
     for field_id, answer in {**ROLE_MODEL, "image": ""}.items():  # what someone types under each question
         heading = f"### {labels.label(field_id)}\n"
         at = message.index(heading) + len(heading)
@@ -234,7 +240,7 @@ def test_an_email_with_the_same_questions_becomes_the_same_files(root, tmp_path,
 
 def test_an_email_without_its_required_photo_is_refused_in_dutch(root, tmp_path, capsys):
     saved = tmp_path / "bericht.txt"
-    saved.write_text(mail_body(load_form_file(root, BY_KEY["rolmodel"])), encoding="utf-8")
+    saved.write_text(mail_body(load_form_file(root, BY_KEY["rolmodel"], full=True)), encoding="utf-8")
     assert cli.main(["--root", str(root), "voorstel", str(saved), "--soort", "rolmodel"]) == 1
     err = capsys.readouterr().err
     assert "Niet verwerkt" in err and "Naam:" in err
@@ -257,3 +263,47 @@ def test_the_guides_quote_the_answers_as_the_workflow_writes_them(root, tmp_path
         for line in quoted:
             for guide in guides:
                 assert line in guide, line
+
+
+def public(key: str, **answers: str) -> str:
+    """A public issue made with the short form of a proposal about a person."""
+    form = load_form(REPO / FORMS / BY_KEY[key].form_file)
+    values = {"about": "Een ingenieur uit de bouwsector die in scholen wil vertellen.", "relation": "Een collega of werkgever",
+              "consent": "\n".join(f"- [X] {o}" for o in form.fields["consent"]["options"]), **answers}
+    return "\n\n".join(f"### {spec['label']}\n\n{values.get(i) or NO_RESPONSE}" for i, spec in form.fields.items()) + "\n"
+
+
+@pytest.mark.parametrize("key", ["rolmodel", "verhaal"])
+def test_a_public_issue_about_a_person_becomes_an_answer_never_a_file(root, key, tmp_path, monkeypatch):
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"issue": {"number": 11, "body": public(key),
+                                           "labels": [{"name": BY_KEY[key].label}, {"name": "goedgekeurd"}]}}))
+    outputs = tmp_path / "github-output"
+    monkeypatch.setenv("GITHUB_OUTPUT", str(outputs))
+    out = tmp_path / "out"
+    assert proposal.main(["--event", str(event), "--out", str(out), "--root", str(root)], fetch=Fetch()) == 0
+    assert outputs.read_text() == f"ok=false\nslug=\nkind={key}\n"  # approved or not: no pull request from here
+    assert not (out / "files").exists() and not (out / "pr-body.md").exists()
+    comment = (out / "comment.md").read_text()
+    assert comment.startswith("<!-- stemsite-voorstel -->\n✅") and "privéweg" in comment
+
+
+@pytest.mark.parametrize("answers,label,fragment", [
+    (dict(about="Bel Ada op 0471 23 45 67."), "Waarover gaat je voorstel?", "telefoonnummer"),
+    (dict(about="Mail ada.voorbeeld@example.org voor haar verhaal."), "Waarover gaat je voorstel?", "e-mailadres"),
+    (dict(about="x" * 501), "Waarover gaat je voorstel?", "te lang"),
+    (dict(consent="- [ ] Ik schreef hier geen naam"), "Bevestiging", "niet aangevinkt"),
+    (dict(relation="Haar buurman"), "Wie stelt voor?", "uit de lijst"),
+    (dict(about="Zo.\n\n### Naam\n\nAda Voorbeeld"), "Naam", "kop (###)"),
+])
+def test_a_public_issue_with_contact_details_or_unticked_is_refused(root, answers, label, fragment):
+    outcome = proposal.prepare(BY_KEY["rolmodel"], public("rolmodel", **answers), 11, root, today=TODAY, fetch=Fetch())
+    assert not outcome.ok and not outcome.files
+    assert any(p.field == label and fragment in p.message for p in outcome.problems), outcome.problems
+
+
+def test_the_full_questions_of_a_person_never_come_through_a_public_issue(root):
+    """Even a public issue that holds every full answer is read with the short form: nothing becomes a file."""
+    outcome = proposal.prepare(BY_KEY["rolmodel"], role_model(), 12, root, today=TODAY, fetch=Fetch())
+    assert not outcome.ok and not outcome.files
+    assert list((root / "data" / "role_models").iterdir()) == []

@@ -52,7 +52,7 @@ def codeowners() -> list[tuple[str, list[str]]]:
 @pytest.mark.parametrize("path,owner", [
     (".github/workflows/deploy.yml", MAINTAINERS),
     (".github/CODEOWNERS", MAINTAINERS),
-    ("hooks/stemsite/ci/issue_form.py", MAINTAINERS),
+    ("hooks/stemsite/workflows/proposal.py", MAINTAINERS),
     ("hooks/mkdocs_hooks.py", MAINTAINERS),
     ("schemas/signatories.schema.json", MAINTAINERS),
     ("content/charter/index.md", MAINTAINERS),

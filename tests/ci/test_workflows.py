@@ -11,7 +11,7 @@ import pytest
 
 from ci_support import REPO, VENV_BIN, WORKFLOWS, runs_of, steps_of
 
-EXPECTED = {"pr.yml", "pr-gegevens.yml", "pr-reactie.yml", "deploy.yml", "links.yml", "voorstel.yml"}
+EXPECTED = {"pr.yml", "pr-gegevens.yml", "pr-beelden.yml", "pr-reactie.yml", "deploy.yml", "links.yml", "voorstel.yml"}
 
 # The only permissions each job may hold. A job not listed here fails the test, so a new
 # job has to say what it needs.
@@ -19,7 +19,10 @@ ALLOWED_PERMISSIONS: dict[tuple[str, str], dict[str, str]] = {
     ("pr.yml", "check"): {"contents": "read"},
     ("pr.yml", "audit"): {"contents": "read"},
     ("pr-gegevens.yml", "data"): {"contents": "read"},
-    ("pr-reactie.yml", "comment"): {"actions": "read", "pull-requests": "write"},
+    ("pr-beelden.yml", "pictures"): {"contents": "read"},
+    ("pr-reactie.yml", "pictures"): {"actions": "read"},
+    ("pr-reactie.yml", "publish"): {"contents": "write", "pull-requests": "read"},
+    ("pr-reactie.yml", "comment"): {"actions": "read", "contents": "read", "pull-requests": "write"},
     ("deploy.yml", "build"): {"contents": "read", "pages": "read"},
     ("deploy.yml", "deploy"): {"pages": "write", "id-token": "write"},
     ("deploy.yml", "environment-cache"): {"contents": "read"},
@@ -102,7 +105,7 @@ def test_permissions_are_empty_at_the_top_and_allowlisted_per_job(workflows):
 
 def test_write_permissions_stay_out_of_jobs_that_run_strangers_code(workflows):
     # pull_request checks run the fork's code: they may read, never write.
-    for name in ("pr.yml", "pr-gegevens.yml"):
+    for name in ("pr.yml", "pr-gegevens.yml", "pr-beelden.yml"):
         for job_id, job in workflows[name]["jobs"].items():
             assert set(job["permissions"].values()) <= {"read", "none"}, f"{name}/{job_id}"
     # In the proposal path the job that reads the issue and downloads attachments cannot write.
@@ -276,18 +279,46 @@ def test_one_proposal_workflow_splits_reading_from_writing(workflows):
 
 def test_the_comment_workflow_never_runs_the_pull_requests_code(workflows):
     flow = workflows["pr-reactie.yml"]
-    assert flow["on"] == {"workflow_run": {"workflows": [workflows["pr-gegevens.yml"]["name"]], "types": ["completed"]}}
+    watched = [workflows["pr-gegevens.yml"]["name"], workflows["pr-beelden.yml"]["name"]]
+    assert flow["on"] == {"workflow_run": {"workflows": watched, "types": ["completed"]}}
+    for job_id in flow["jobs"]:
+        for step in steps_of(flow, job_id):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+                assert "head" not in str(step["with"]).lower()
+            assert "make " not in step.get("run", "")
     steps = steps_of(flow, "comment")
-    (checkout,) = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
-    assert checkout["with"]["ref"] == "${{ github.event.repository.default_branch }}"
-    assert "head" not in str(checkout["with"]).lower()
-    download = next(s for s in steps if s.get("uses", "").startswith("actions/download-artifact@"))
-    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    fetch = next(s for s in steps if s.get("id") == "verdict")
+    assert fetch["env"]["RUN_ID"] == "${{ github.event.workflow_run.id }}" and "gh run download" in fetch["run"]
     render = next(s for s in steps if "stemsite.workflows.pr_comment" in s.get("run", ""))
-    assert "make " not in render["run"] and "-r .github/requirements-reactie.txt" in render["run"]
-    post = next(s for s in steps if "gh " in s.get("run", ""))
+    assert "-r .github/requirements-reactie.txt" in render["run"]
+    post = next(s for s in steps if "gh pr comment" in s.get("run", ""))
     assert post["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
     assert ".head.sha" in post["run"], "het nummer uit het oordeel moet bij de gecontroleerde commit horen"
+
+
+def test_pictures_are_made_without_rights_checked_by_our_code_and_published_where_nothing_deploys(workflows):
+    """Issue 29: the pictures of a pull request's pages, from its own build to the comment."""
+    made = workflows["pr-beelden.yml"]
+    assert set(made["on"]) == {"pull_request"} and made["jobs"]["pictures"]["permissions"] == {"contents": "read"}
+    runs = runs_of(made, "pictures")
+    assert any(re.search(r"^\s*make voorbeeld BASIS=\"\$BASE_SHA\"", r, re.M) for r in runs), "the local command"
+    upload = next(s for s in steps_of(made, "pictures") if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "voorbeelden"
+    flow = workflows["pr-reactie.yml"]
+    pictures, publish, comment = (flow["jobs"][j] for j in ("pictures", "publish", "comment"))
+    assert "github.event.workflow_run.name == 'Beelden van de pull request'" in pictures["if"]
+    assert pictures["permissions"] == {"actions": "read"}  # Pillow runs where nothing can be written
+    assert any("python -m stemsite.workflows.previews" in r for r in runs_of(flow, "pictures"))
+    assert publish["needs"] == "pictures" and publish["permissions"]["contents"] == "write"
+    for run in runs_of(flow, "publish"):  # the job that may write runs no project code and decodes nothing
+        assert "python" not in run and "make " not in run
+        assert "pr-previews" in run and "refs/heads/main" not in run
+        assert '[[ "$base" =~ $name ]]' in run and "stat -c %s" in run and ".head.sha" in run
+    assert not any(s.get("uses", "").startswith("actions/checkout@") for s in publish["steps"])
+    assert "!cancelled()" in comment["if"] and set(comment["needs"]) == {"pictures", "publish"}
+    deploy = workflows["deploy.yml"]
+    assert deploy["on"]["push"] == {"branches": ["main"]}, "pr-previews is never deployed"
 
 
 def test_the_comment_workflow_installs_the_same_pins_as_the_site():
@@ -298,7 +329,7 @@ def test_the_comment_workflow_installs_the_same_pins_as_the_site():
 
     comment = pins((REPO / ".github" / "requirements-reactie.txt").read_text(encoding="utf-8"))
     site = pins((REPO / "requirements.txt").read_text(encoding="utf-8"))
-    assert set(comment) == {"jinja2", "markupsafe"}
+    assert set(comment) == {"jinja2", "markupsafe", "pillow"}  # Pillow re-encodes the pictures of the pages
     assert all(comment[name] == site[name] for name in comment)
 
 
@@ -314,14 +345,15 @@ def test_caches_are_written_by_main_only_and_restored_read_only_elsewhere(workfl
     # Outside the checkout (Project.cache_dir's default there): a pull request cannot add files to it.
     assert {s["with"]["path"] for n, j, s in build_caches} == {"~/.cache/stemsite"}
     restored = {(n, j) for n, j, s in build_caches if s["uses"].startswith("actions/cache/restore@")}
-    assert restored == {("pr.yml", "check"), ("pr-gegevens.yml", "data"), ("deploy.yml", "build")}
+    assert restored == {("pr.yml", "check"), ("pr-gegevens.yml", "data"), ("pr-beelden.yml", "pictures"),
+                        ("deploy.yml", "build")}
     # The deploy restores only on a push to main: only caches main's own runs saved are in its scope.
     (deploy_restore,) = [s for n, j, s in build_caches if n == "deploy.yml" and "restore@" in s["uses"]]
     assert deploy_restore["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
     keys = {(n, s["with"]["key"].split("${{")[0]) for n, j, s in all_steps(workflows) if "actions/cache/" in s.get("uses", "")}
     # The quick checks restore the build's packages only; the full build and tests also the test tools.
     assert {key for name, key in keys if name in ("pr-gegevens.yml", "voorstel.yml")} == {"venv-bouw-", "stemsite-bouw-"}
-    assert {key for name, key in keys if name == "pr.yml"} == {"venv-", "stemsite-bouw-"}
+    assert {key for name, key in keys if name in ("pr.yml", "pr-beelden.yml")} == {"venv-", "stemsite-bouw-"}
     assert {key for name, key in keys if name == "deploy.yml"} == {"venv-", "venv-bouw-", "stemsite-bouw-"}
 
 

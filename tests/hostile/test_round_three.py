@@ -51,7 +51,7 @@ def test_a_long_name_is_cut_between_words_never_inside_one():
 def test_the_kept_bodies_key_changes_with_the_packages_code(tmp_path, monkeypatch):
     """A kept page body made by other code is never served: the key hashes every file of the package."""
     package = tmp_path / "stemsite"
-    shutil.copytree(REPO / "hooks" / "stemsite" / "pages", package / "pages")
+    shutil.copytree(Path(kept_bodies.__file__).parent, package / "pages")
     monkeypatch.setattr(kept_bodies, "_PACKAGE", package)
     templates, vocabularies = REPO / "theme" / "templates", REPO / "data" / "vocabularies"
     before = kept_bodies.body_inputs(templates, vocabularies)
@@ -92,7 +92,7 @@ def test_the_email_route_refuses_an_invited_name_with_the_builds_message(tmp_pat
     form = load_form(SIGNING_FORM)
     answers = {"name": "K.U.Leuven", "category": "Bedrijven, instellingen en diensten",
                "website": "https://www.voorbeeld-chemie.be/", "proof": "https://www.voorbeeld-chemie.be/charter",
-               "signed_on": "2025-03-14", "commitment-stages": "Tien stageplaatsen.",
+               "signed_on": "2025-03-14", "commitments": "Stageplaatsen | Tien stageplaatsen.",
                "consent": "\n".join(f"- [X] {option}" for option in form.fields["consent"]["options"])}
     message = "Beste,\n\n" + "\n\n".join(f"### {spec['label']}\n\n{answers.get(field_id) or NO_RESPONSE}"
                                          for field_id, spec in form.fields.items()) + "\n"

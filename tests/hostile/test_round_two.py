@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
-from support import build, make_project
+from support import REPO, build, make_project
 
 from stemsite.feeds import opendata
 from stemsite.markup import render_markdown
@@ -42,8 +43,9 @@ def test_symlinks_in_content_are_refused_and_the_build_stops(tmp_path: Path):
 def test_formula_cells_behind_spaces_are_prefixed_in_the_csv():
     names = [" =HYPERLINK(\"https://x.example\")", "\u00a0+1+1", "\u3000@SUM(A1)", "\t-2", "\r=1", "Gewoon - niets",
              "=direct"]
-    rows = [{"slug": f"s{i}", "name": name, "commitments": []} for i, name in enumerate(names)]
-    read = list(csv.DictReader(io.StringIO(opendata._csv(rows).decode("utf-8-sig")), delimiter=";"))
+    rows = [{"slug": f"s{i}", "name": name, "commitments": [], "url": ""} for i, name in enumerate(names)]
+    schema = json.loads((REPO / "schemas" / "signatories.schema.json").read_text(encoding="utf-8"))
+    read = list(csv.DictReader(io.StringIO(opendata._csv(rows, schema).decode("utf-8-sig")), delimiter=";"))
     shown = [r["name"] for r in read]
     assert shown == ["'" + n for n in names[:5]] + ["Gewoon - niets", "'=direct"]
     for cell in shown:  # what a spreadsheet sees after skipping blanks never starts a formula

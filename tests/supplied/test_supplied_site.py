@@ -162,12 +162,14 @@ def test_a_region_page_for_every_province(sample_site: Path):
             contact = yaml.safe_load((SAMPLE_DATA / "regions" / f"{province}.yml").read_text())["contact"]
             assert unescape(contact["organisation"]) in unescape(html)
             assert f'href="mailto:{contact["email"]}"' in html
-        else:
-            assert f"data/regions/{province}.yml" in html  # how to become the contact point
-        assert f'href="../../aanbod/?provincie={province}"' in html or "Nog geen aanbod" in html
-        # Coverage is what this site lists, said so, with the official overview beside it (issue 22, point 4).
+        else:  # how to become the contact point, in words: no file name on a public page (issue 30)
+            assert "data/regions/" not in html and 'href="../../meedoen/">Laat het ons weten via Meedoen' in html
+        assert f'href="../../aanbod/?provincie={province}"' in html or "aanbod van ondertekenaars" in between(
+            html, 'id="nog-niet-regio"', "</section>")
+        # This site's count as a count, beside the published inventory and the official overview (issues 22, 30).
         lead = between(html, 'class="record-lead"', "</p>")
-        assert "Deze site vermeldt" in lead and "https://www.stem-academie.be/" in lead
+        assert "Volgens de inventaris van het STEM-platform" in lead and "https://www.stem-academie.be/" in lead
+        assert "%" not in lead.split("Volgens de inventaris")[0]
     limburg = page(sample_site, "regio/limburg")
     assert 'href="../../agenda/fictieve-stemdag/"' in limburg and "Ontmoeting van ondertekenaars" in limburg
     assert 'href="../../rolmodellen/fictieve-ingenieur/"' in limburg

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from support import SAMPLE_DATA, SIGNATORY, TODAY, make_project
 
+from stemsite.catalog import build_catalog
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
 
@@ -143,6 +144,14 @@ def test_event_regional_meeting_is_a_boolean(project):
      "data/signatories/testbedrijf.yml:9: commitments[0].until: 2026-01-01 ligt voor since (2026-02-01)"),
     ("    audience: [studenten]\n",
      "data/signatories/testbedrijf.yml:9: commitments[0].audience[0]: 'studenten' is geen toegelaten waarde"),
+    ("    audience: studenten\n",
+     "data/signatories/testbedrijf.yml:9: commitments[0].audience: 'studenten' is geen toegelaten waarde — "
+     "kies uit: kinderen, jongeren, meisjes"),
+    ("    audience: {voor: ouders}\n",
+     "data/signatories/testbedrijf.yml:9: commitments[0].audience: verwacht tekst of een lijst (regels die met '- '"
+     " beginnen), maar hier staat velden — schrijf één waarde, of een lijst"),
+    ("    audience: []\n",
+     "data/signatories/testbedrijf.yml:9: commitments[0].audience: heeft minstens 1 element(en) nodig"),
     ("    url: http://www.test.example/stages\n",
      "data/signatories/testbedrijf.yml:9: commitments[0].url: 'http:'-adressen zijn niet toegelaten"),
     ("    places: 0\n", "data/signatories/testbedrijf.yml:9: commitments[0].places:"),
@@ -153,6 +162,18 @@ def test_offer_fields(project, extra, expected):
     write(project, "signatories/testbedrijf.yml", SIGNATORY + extra)
     found = problems(project)
     assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_an_offer_for_one_audience_is_a_list_of_one_in_the_catalog(project):
+    """The data contract: ``audience`` is one value or a list; pages, filters and exports always get a list."""
+    write(project, "signatories/testbedrijf.yml", SIGNATORY + "    audience: leerkrachten\n")
+    write(project, "signatories/weg.yml", SIGNATORY.replace("Testbedrijf", "Weg").replace(
+        "signed_on: 2025-01-01", "signed_on: 2025-01-01\nwithdrawn_on: 2025-06-01") + "    audience: [ouders, kinderen]\n")
+    dataset, report = validate_project(Project(project, today=TODAY))
+    assert not report, report.render()
+    catalog = build_catalog(dataset)
+    audiences = {r.slug: [c.get("audience") for c in r["commitments"]] for r in catalog.collection("signatories")}
+    assert audiences == {"testbedrijf": [["leerkrachten"]], "weg": [["ouders", "kinderen"]]}
 
 
 def test_region_file_names_a_province(project):

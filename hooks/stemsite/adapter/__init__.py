@@ -4,8 +4,9 @@
 order MkDocs fires them. The rest of the package never imports MkDocs, so the day the site
 moves to another generator (Zensical runs no hooks) only this folder changes; ``stemsite
 generate`` already writes the same pages into a folder. By job: ``files`` (generated files,
-stored files linked in), ``record_pages`` (the fast path, with ``jinja_frames``), ``search``,
-``timings``; ``state`` is what one build keeps between events.
+stored files linked in), ``record_pages`` (the fast path, with ``jinja_frames``), ``kept_pages``
+(kept record pages leave the build loop), ``search``, ``timings``; ``state`` is what one build
+keeps between events.
 """
 
 from __future__ import annotations
@@ -17,14 +18,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from ..images import pipeline as image_pipeline
-from ..build import prepare
+from ..build import COMPILED, prepare
 from ..editors.proposals import Links
+from ..editors.signing_links import shortcode_context
+from ..pages.render import SealedBytecodeCache
 from ..pages.shortcodes import ShortcodeError, expand, with_share_image
 from ..problems import DataError
 from ..project import Project
 from ..search.places import place_entries
-from ..sitebuild import root_prefix
+from ..sitebuild import SiteBuild, root_prefix
+from . import serve
 from . import files as site_files
+from .kept_pages import sitemap_pages, skip_kept_pages
 from .record_pages import record_frames
 from .search import add_record_entries
 from .state import BuildState
@@ -46,6 +51,33 @@ class Adapter:
     def __init__(self) -> None:
         self.state = BuildState()
         self.timings = Timings()
+        self.prepared: SiteBuild | None = None
+        """While serving: the build ``on_pre_build`` prepared (``serve``)."""
+
+    def startup(self, command: str) -> None:
+        """Note whether this process serves (``serve``)."""
+        serve.started(command)
+
+    def serving(self, server):
+        """A build stopped by invalid data leaves the last good site served, with the list over it (``serve``)."""
+        return serve.keep_serving(server)
+
+    def configured(self, config: MkDocsConfig) -> None:
+        """Mark the start of the build; while serving, pages load the script that shows invalid data."""
+        self.mark("config")
+        serve.add_script(config)
+
+    def prepare_while_serving(self, config: MkDocsConfig) -> None:
+        """While serving, validate and prepare before MkDocs empties the site: bad data leave the last good site,
+        with the error list shown over its pages (``serve``)."""
+        self.prepared = None
+        if not serve.serving():
+            return
+        try:
+            self.prepared = prepare(project_for(config), background=True)
+        except DataError as error:
+            serve.show_errors(config.site_dir, error.report.render())
+            raise _not_built(error) from None
 
     def mark(self, event: str) -> None:
         """Note that a MkDocs event fired now (for ``STEMSITE_TIMINGS``)."""
@@ -61,11 +93,14 @@ class Adapter:
         self.state = BuildState()
         self.state.links = Links.from_config(config.repo_url, config.edit_uri, config.extra,
                                              project_for(config).root)
+        prepared, self.prepared = self.prepared, None
         try:
-            self.state.build = prepare(project_for(config), background=True)  # cards: see link_stored_files
+            self.state.build = prepared or prepare(project_for(config), background=True)  # cards: link_stored_files
         except DataError as error:
             raise _not_built(error) from None
         files = site_files.add_files(self.state, self.state.build, files, config)
+        if serve.serving():
+            files.append(serve.script_file(config))
         self.mark("files_done")
         return files
 
@@ -79,13 +114,33 @@ class Adapter:
             return markdown
         try:
             return expand(markdown, build, build.project.theme / "shortcodes",
-                          root_prefix(page.file.src_uri), page.file.src_uri, **self.state.links.shortcode_context())
+                          root_prefix(page.file.src_uri), page.file.src_uri, **self.shortcode_context())
         except ShortcodeError as error:
             raise PluginError(str(error)) from None
 
-    def record_frames(self, env, config: MkDocsConfig) -> None:
-        """Record pages render from one frame per folder (``record_pages``)."""
+    def shortcode_context(self) -> dict:
+        """What the data blocks get (links, contact, the signing form), made once per build."""
+        if self.state.shortcodes is None and self.state.build is not None:
+            self.state.shortcodes = shortcode_context(self.state.build, self.state.links)
+        return self.state.shortcodes or {}
+
+    def navigation_built(self, nav) -> None:
+        """Keep this build's navigation for the record pages' frames (``kept_pages``); mark the event."""
+        self.state.nav = nav
+        self.mark("nav")
+
+    def template_context(self, context, template_name: str):
+        """The sitemap lists every page read, also those served as kept (``kept_pages``)."""
+        return sitemap_pages(context, template_name, self.state)
+
+    def record_frames(self, env, config: MkDocsConfig, files: Files) -> None:
+        """Record pages render from one frame per folder (``record_pages``), those kept leave the build
+        (``kept_pages``); the theme's templates compile once
+        (sealed, in a folder of their own: ``pages.render.SealedBytecodeCache``)."""
+        if self.state.build is not None:
+            env.bytecode_cache = SealedBytecodeCache(self.state.build.project.cache_dir, f"{COMPILED}/mkdocs")
         record_frames(env, config, self.state)
+        skip_kept_pages(config, files, self.state)
 
     def link_stored_files(self, config: MkDocsConfig) -> None:
         """Wait for the share cards, then link every stored file into the site (``files.link_stored_files``)."""

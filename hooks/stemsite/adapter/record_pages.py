@@ -113,38 +113,31 @@ def record_frames(env, config: MkDocsConfig, state: BuildState) -> None:
     A frame that does not hold every slot exactly once is not used: those pages render whole.
     A new cache of frames for every build (``on_env``), so ``mkdocs serve`` never shows an old navigation.
     """
-    frames: dict[str, tuple[str, dict, dict] | None] = {}
-    bases: dict[str, str] = {}
     cache_dir = state.build.project.cache_dir if state.build is not None else None
     folder_of_pages = cache_dir / PAGES if cache_dir is not None else None
     if config.plugins.events["post_page"]:
         folder_of_pages = None
-    inputs = _render_inputs(config)
+    frames = state.frames = Frames(env.get_template("main.html"), _render_inputs(config), cache_dir, folder_of_pages)
     counts = state.page_counts = {"rendered": 0, "reused": 0}
     state.skipped = set()
     _quiet_skipped_pages(state)
 
     @pass_context
     def record_page(context) -> Markup:
-        main = env.get_template("main.html")
+        main = frames.main
         variables = context.get_all()
         page = variables["page"]
-        folder = page.url.rstrip("/").rpartition("/")[0]
-        if folder not in frames:
-            frames[folder] = _frame(main, variables, page)
-            if frames[folder] is not None:
-                bases[folder] = hashlib.sha256((inputs + frames[folder][0]).encode()).hexdigest()
-        if frames[folder] is None:
+        folder = frames.folder_of(page, lambda: variables)
+        if folder is None:
             return Markup(main.render(variables))
-        kept = None
-        if folder_of_pages is not None:
-            kept = folder_of_pages / (keyed_name(cache_dir, _page_key(bases[folder], page), NAME_LENGTH) + ".html")
+        kept = frames.kept(page, lambda: variables)
+        if kept is not None:
             state.stored.append((page.file.dest_uri, kept))
             state.skipped.add(page.file.src_uri)
             if reuse(kept):
                 counts["reused"] += 1
                 return Markup("")
-        frame, blocks, top_level = frames[folder]
+        frame, blocks, top_level = frames.frames[folder]
         parts = render_blocks(main, blocks, {**variables, **top_level}, OWN_BLOCKS)
         parts["titel"] = page.meta["title"]
         # One pass: text a page brings along is never read as a slot.
@@ -156,6 +149,38 @@ def record_frames(env, config: MkDocsConfig, state: BuildState) -> None:
         return Markup("")
 
     env.globals["stem_record_page"] = record_page
+
+
+class Frames:
+    """The frame of each folder of record pages, and where a finished page is kept (``None``: nowhere)."""
+
+    def __init__(self, main, inputs: str, cache_dir: Path | None, folder: Path | None) -> None:
+        self.main, self.inputs, self.cache_dir, self.folder = main, inputs, cache_dir, folder
+        self.frames: dict[str, tuple[str, dict, dict] | None] = {}
+        self.bases: dict[str, str] = {}
+
+    def folder_of(self, page, variables) -> str | None:
+        """The page's folder once its frame is made (from ``variables()``), or None when it has none."""
+        folder = page.url.rstrip("/").rpartition("/")[0]
+        if folder not in self.frames:
+            self.frames[folder] = _frame(self.main, variables(), page)
+            if self.frames[folder] is not None:
+                self.bases[folder] = hashlib.sha256((self.inputs + self.frames[folder][0]).encode()).hexdigest()
+        return folder if self.frames[folder] is not None else None
+
+    def kept(self, page, variables) -> Path | None:
+        """Where the finished page is kept: the hash of its frame and of what its own blocks read, keyed with
+        the cache's secret (a planted file is never linked).
+
+        Named once per page, before plugins see it (Material's search takes attributes out of its
+        content: a function of the content and of Material's version, which the inputs name)."""
+        if getattr(page, "kept_as", None) is None:
+            folder = self.folder_of(page, variables)
+            if self.folder is None or folder is None:
+                return None
+            key = keyed_name(self.cache_dir, _page_key(self.bases[folder], page), NAME_LENGTH)
+            page.kept_as = self.folder / (key + ".html")
+        return page.kept_as
 
 
 def _frame(main, variables: dict, page) -> tuple[str, dict, dict] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..editors.proposals import Links
 from ..search.cache import SectionCache
@@ -33,5 +34,13 @@ class BuildState:
     """Record pages MkDocs does not write: they come from the cache."""
     page_counts: dict[str, int] = field(default_factory=dict)
     """Record pages rendered and reused in this build (``STEMSITE_TIMINGS``)."""
+    shortcodes: dict | None = None
+    """What data blocks get: links, contact and the signing form (``editors.signing_links.shortcode_context``)."""
+    frames: Any = None
+    """The record pages' frames of this build (``record_pages.Frames``), made when templates render."""
+    nav: Any = None
+    """MkDocs' navigation of this build (``kept_pages``)."""
+    all_pages: list | None = None
+    """Every documentation page, also those served as kept (``kept_pages``): what the sitemap lists."""
     links: Links = field(default_factory=Links)
     """Edit, issue-form and e-mail links of this build, from ``mkdocs.yml`` (:mod:`stemsite.editors.proposals`)."""

@@ -1,7 +1,8 @@
 """The issue form of each collection, generated from its schema, its vocabularies and the collection table.
 
 ``stemsite formulieren`` writes ``.github/ISSUE_TEMPLATE/<file>.yml`` for every proposal kind
-whose collection has a schema; ``tests/editors/test_forms.py`` fails when a committed form
+whose collection has a schema (for a proposal about a person, :attr:`Proposal.private`, that public
+form is the short one of :mod:`.intake`, and the full form goes to ``.github/intake/ISSUE_TEMPLATE/``); ``tests/editors/test_forms.py`` fails when a committed form
 differs from what this module makes, so a field added to a schema cannot be forgotten in its
 form. The same questions are what :mod:`stemsite.workflows.proposal_answers` reads back, and the
 e-mail route is made from the form file (:func:`stemsite.editors.proposals.mail_body`), so a
@@ -28,6 +29,8 @@ from ..project import find_root
 from ..validate import schemas as schema_files
 from ..load.vocabularies import load_vocabularies
 from ..vocabularies import Vocabulary
+from . import intake
+from .intake import PRIVATE_FORMS
 from .proposals import FORMS, PROPOSALS, Proposal
 
 NOT_ASKED: dict[str, dict[str, str]] = {
@@ -41,6 +44,7 @@ LONG_TEXT = 200
 """Text allowed to be longer than this gets a text box instead of a one-line field."""
 CONSENT_PUBLISH = "Ik mag deze gegevens delen, en het STEM-platform mag ze op de site en in de open data publiceren."
 CONSENT_EXTRA: dict[str, str] = {
+    "signatories": "Ik mag het STEM-charter ondertekenen namens deze organisatie (of ik teken voor mezelf).",
     "role_models": ("De persoon gaf schriftelijk toestemming om naam, foto, verhaal en citaat te publiceren; "
                     "het STEM-platform kan die toestemming bij mij opvragen."),
     "stories": ("Wie herkenbaar op de afbeelding staat of een jongere die zijn eigen verhaal vertelt, "
@@ -71,6 +75,8 @@ class Question:
     values: tuple[str, ...] = ()
     """The value written for each option (``choice``/``choices``), in the same order."""
     schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    default: str = ""
+    """What an empty answer becomes (the schema's ``x-default``; ``today``: the day the proposal is read)."""
     choices: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False)
     """For a list of objects: each part with a vocabulary, its labels and values."""
 
@@ -111,12 +117,16 @@ def _scalar(question_id: str, path: tuple[str, ...], schema: dict[str, Any], lab
         help_text += " Als JJJJ-MM-DD, of JJJJ-MM-DD UU:MM met een uur."
     elif parse == "date" and "JJJJ" not in help_text:
         help_text += " Als JJJJ-MM-DD."
-    long = schema.get("x-markdown") or schema.get("maxLength", 0) > LONG_TEXT
+    default = str(schema.get("x-default", ""))
+    if default == "today":
+        help_text += " Laat je het leeg, dan geldt de dag waarop het STEM-platform je voorstel goedkeurt."
+        required = False
+    long = schema.get("x-markdown") or schema.get("maxLength", 0) > LONG_TEXT and parse != "url"
     if schema.get("x-markdown"):
         help_text += "" if "Markdown" in help_text else " Vet, cursief, lijsten en links mogen (Markdown)."
         parse = "markdown"
     return Question(question_id, path, "textarea" if long else "input", label, help_text.strip(), required, parse,
-                    schema=schema)
+                    schema=schema, default=default)
 
 
 def _items(name: str, schema: dict[str, Any], required: bool, vocabularies: dict[str, Vocabulary]) -> Question:
@@ -125,12 +135,17 @@ def _items(name: str, schema: dict[str, Any], required: bool, vocabularies: dict
     parts, choices = [], {}
     for child, child_schema in item.get("properties", {}).items():
         title = child_schema.get("title", child)
+        listed = schema_files.one_or_list(child_schema)
         if "enum" in child_schema:
             choices[child] = _options(child_schema, vocabularies)
             title += " (" + " / ".join(choices[child][0]) + ")"
+        elif listed is not None and "enum" in listed["items"]:
+            choices[child] = _options(listed["items"], vocabularies)
+            title += " (" + " / ".join(choices[child][0]) + "; meer dan één: komma's ertussen)"
         parts.append(title if child in item.get("required", ()) else f"{title} (mag leeg)")
     limit = f" Hooguit {schema['maxItems']}." if "maxItems" in schema else ""
-    help_text = f"{schema.get('description', '')} Eén per regel, als: {' | '.join(parts)}.{limit}".strip()
+    help_text = (f"{schema.get('description', '')} Eén per regel, als: {' | '.join(parts)}. "
+                 f"Delen die mogen leeg blijven, laat je op het einde weg.{limit}").strip()
     return Question(name, (name,), "textarea", schema.get("title", name), help_text, required, "items", schema=schema,
                     choices=choices)
 
@@ -193,8 +208,14 @@ def form(proposal: Proposal, collection: Collection, schema: dict[str, Any],
             "labels": [proposal.label], "body": body}
 
 
-def render(data: dict[str, Any], proposal: Proposal) -> str:
+def render(data: dict[str, Any], proposal: Proposal, *, public_intake: bool = False) -> str:
     """The form file's text, with a header that says where it comes from."""
+    if public_intake:
+        header = (f"# Public issue form '{proposal.title}', generated by `stemsite formulieren` from stemsite.editors.intake:\n"
+                  "# a proposal about a person asks nothing personal in public. Its full form, from\n"
+                  f"# schemas/{proposal.collection}.schema.json, is {(PRIVATE_FORMS / proposal.form_file).as_posix()}\n"
+                  "# (for the private intake repository and the e-mail route). Do not edit by hand.\n")
+        return header + yaml.dump(data, Dumper=_FormDumper, allow_unicode=True, sort_keys=False, width=120)
     header = (f"# Issue form '{proposal.title}', generated by `stemsite formulieren` from\n"
               f"# schemas/{proposal.collection}.schema.json, data/vocabularies/ and stemsite.collections.\n"
               "# Do not edit by hand: change the schema and run the command again.\n")
@@ -225,12 +246,17 @@ def write_forms(root: Path) -> list[Path]:
         if not proposal.generated or proposal.collection not in BY_NAME or not schema_path.is_file():
             continue
         schema = schema_files.sync_enums(schema_files.load_schema(schema_path), vocabularies)
-        text = render(form(proposal, BY_NAME[proposal.collection], schema, vocabularies), proposal)
-        target = root / FORMS / proposal.form_file
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-            changed.append(target)
+        full = render(form(proposal, BY_NAME[proposal.collection], schema, vocabularies), proposal)
+        texts = {FORMS / proposal.form_file: full}
+        if proposal.private:  # the public form asks nothing personal; the full one is for the private routes
+            texts = {FORMS / proposal.form_file: render(intake.form(proposal), proposal, public_intake=True),
+                     PRIVATE_FORMS / proposal.form_file: full}
+        for rel, text in texts.items():
+            target = root / rel
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+                changed.append(target)
     return changed
 
 

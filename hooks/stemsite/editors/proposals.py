@@ -22,6 +22,8 @@ import yaml
 from ..collections import BY_NAME
 
 FORMS = Path(".github") / "ISSUE_TEMPLATE"
+PRIVATE_FORMS = Path(".github") / "intake" / "ISSUE_TEMPLATE"
+"""The full forms of proposals about people: for the private intake repository and the e-mail route."""
 
 
 @dataclass(frozen=True)
@@ -39,16 +41,20 @@ class Proposal:
     description: str
     issue_title: str
     generated: bool = True
-    """Made by ``stemsite formulieren`` from the schema (the signing form and the change form are written by hand)."""
+    """Made by ``stemsite formulieren`` from the schema (only the change form, which names no collection, is written by hand)."""
+    private: bool = False
+    """About a person: the public form asks only what is needed to follow up (``editors.intake``); the full
+    questions go by a private route (e-mail, the intake repository) until the platform has checked consent."""
 
 
 PROPOSALS: tuple[Proposal, ...] = (
     Proposal("ondertekenen", "signatories", "charter-ondertekenen.yml", "ondertekening", "STEM-charter ondertekenen",
              "Onderteken het STEM-charter met dit formulier. Het STEM-platform maakt er na controle je pagina op de "
-             "site van.", "Ondertekening STEM-charter: ", generated=False),
+             "site van.", "Ondertekening STEM-charter: "),
     Proposal("rolmodel", "role_models", "rolmodel-voorstellen.yml", "voorstel-rolmodel", "Een rolmodel voorstellen",
-             "Stel iemand voor die haar of zijn STEM-verhaal op de site vertelt (alleen met schriftelijke toestemming).",
-             "Voorstel rolmodel: "),
+             "Stel iemand voor die haar of zijn STEM-verhaal op de site vertelt. Hier vragen we niets over de persoon: "
+             "dat gebeurt privé, met schriftelijke toestemming.",
+             "Voorstel rolmodel: ", private=True),
     Proposal("academie", "academies", "academie-aanmelden.yml", "voorstel-academie", "Een STEM-academie aanmelden",
              "Meld een STEM-academie aan, zodat kinderen en jongeren ze in de zoeker op de site vinden.",
              "Aanmelding STEM-academie: "),
@@ -57,7 +63,8 @@ PROPOSALS: tuple[Proposal, ...] = (
     Proposal("praktijk", "practices", "praktijk-delen.yml", "voorstel-praktijk", "Een goede praktijk delen",
              "Deel een aanpak die werkt, zodat anderen ervan leren.", "Goede praktijk: "),
     Proposal("verhaal", "stories", "verhaal-delen.yml", "voorstel-verhaal", "Een verhaal delen",
-             "Vertel wat jullie als ondertekenaar of academie deden voor STEM.", "Verhaal: "),
+             "Vertel wat jullie als ondertekenaar of academie deden voor STEM. Hier vragen we niets over personen: "
+             "het verhaal zelf volgt privé.", "Verhaal: ", private=True),
     Proposal("wijziging", None, "wijzigen-of-intrekken.yml", "wijziging", "Een wijziging of intrekking vragen",
              "Vraag om gegevens op de site aan te passen, een ondertekening in te trekken of een pagina weg te halen.",
              "Wijziging of intrekking: ", generated=False),
@@ -68,9 +75,15 @@ CHANGE = BY_KEY["wijziging"]
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 
-def load_form_file(root: Path, proposal: Proposal) -> dict[str, Any] | None:
+def form_path(proposal: Proposal, *, full: bool = False) -> Path:
+    """Where the proposal's form is, relative to the project: the public one, or (``full``) the one with
+    every question, which for a proposal about a person is kept for the private routes."""
+    return (PRIVATE_FORMS if full and proposal.private else FORMS) / proposal.form_file
+
+
+def load_form_file(root: Path, proposal: Proposal, *, full: bool = False) -> dict[str, Any] | None:
     """The proposal's form file as data (a trusted file of the repository), or None when it is missing."""
-    path = root / FORMS / proposal.form_file
+    path = root / form_path(proposal, full=full)
     return _read_form(path, path.stat().st_mtime_ns) if path.is_file() else None
 
 
@@ -138,7 +151,7 @@ class Links:
 
     def mail(self, proposal: Proposal, title: str = "", **answers: str) -> str:
         """A ``mailto:`` with the same questions as the form; empty without an address or a form."""
-        form = load_form_file(self.root, proposal) if self.email and self.root else None
+        form = load_form_file(self.root, proposal, full=True) if self.email and self.root else None
         if form is None:
             return ""
         query = {"subject": proposal.issue_title + title, "body": mail_body(form, answers)}

@@ -113,10 +113,13 @@ def _write(sheet, row: int, col: int, kind: str, value: Any, date_format) -> Non
 
 
 def xlsx_bytes(title: str, columns: Iterable[str], rows: Iterable[dict[str, Any]], about: dict[str, str],
-               built_on: date) -> bytes:
-    """The rows as a workbook: one sheet with Dutch headers, one ("Over") with ``about`` (title, licence, source)."""
+               built_on: date, headers: dict[str, Column] | None = None) -> bytes:
+    """The rows as a workbook: one sheet with Dutch headers, one ("Over") with ``about`` (title, licence, source).
+
+    ``headers`` names columns an export reads from its schema (``feeds.columns``), over :data:`COLUMNS`."""
+    known = {**COLUMNS, **(headers or {})}
     keys = list(columns)
-    unknown = [key for key in keys if key not in COLUMNS]
+    unknown = [key for key in keys if key not in known]
     if unknown:
         raise KeyError(f"geen Nederlandse kolomkop voor {', '.join(unknown)} (feeds.spreadsheet.COLUMNS)")
     out = io.BytesIO()
@@ -126,11 +129,11 @@ def xlsx_bytes(title: str, columns: Iterable[str], rows: Iterable[dict[str, Any]
     day = book.add_format({"num_format": "dd/mm/yyyy"})
     sheet = book.add_worksheet("Gegevens")
     for col, key in enumerate(keys):
-        sheet.write_string(0, col, COLUMNS[key].header, bold)
+        sheet.write_string(0, col, known[key].header, bold)
     count = 0
     for count, row in enumerate(rows, start=1):
         for col, key in enumerate(keys):
-            _write(sheet, count, col, COLUMNS[key].kind, row.get(key), day)
+            _write(sheet, count, col, known[key].kind, row.get(key), day)
     sheet.freeze_panes(1, 0)
     if keys:
         sheet.autofilter(0, 0, count, len(keys) - 1)

@@ -23,10 +23,11 @@ from ..catalog.views import stories as stories_view
 from ..catalog.views.offers import Offer
 from ..collections import BY_NAME, DIGEST_SECTION, OFFERS_SECTION
 from ..dutch import date_nl
+from ..kept import KeptRows
 from ..sitebuild import Asset, Link, Produced, RecordMedia, Related, SiteBuild
 from .atom_entries import Entry, atom_feed
 from .jsonld import script_safe_json
-from .opendata import LICENSE
+from .opendata import KEPT_ROWS, LICENSE
 from .spreadsheet import csv_bytes, xlsx_bytes
 from .urls import absolute
 
@@ -125,12 +126,14 @@ def story_row(build: SiteBuild, story: Record) -> dict[str, Any]:
 
 def _exports(build: SiteBuild, name: str, title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]
              ) -> list[Asset]:
-    """JSON, CSV and ``.xlsx`` of one dataset (``feeds.spreadsheet`` makes the last two for spreadsheet users)."""
+    """JSON, CSV and ``.xlsx`` of one dataset (``feeds.spreadsheet`` makes the last two for spreadsheet users);
+    the JSON joined from kept rows (``kept.KeptRows``)."""
     today = build.catalog.today
-    document = {"title": title, "license": LICENSE, "generated_on": today.isoformat(), name: rows}
+    document = {"title": title, "license": LICENSE, "generated_on": today.isoformat()}
+    text = KeptRows(build.project.cache_dir, f"{KEPT_ROWS}/{name}.json").document(document, name, rows)
     about = {"Titel": title, "Licentie": LICENSE, "Bron": absolute(build.project, SOURCES[name]),
              "Gemaakt op": today.isoformat()}
-    return [Asset(f"{API[name]}.json", content=(json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()),
+    return [Asset(f"{API[name]}.json", content=(text + "\n").encode()),
             Asset(f"{API[name]}.csv", content=csv_bytes(columns, rows)),
             Asset(f"{API[name]}.xlsx", content=xlsx_bytes(title, columns, rows, about, today))]
 

@@ -196,4 +196,16 @@ def inventory_source(catalog: Catalog) -> str:
 
 
 FILTERS = {"region_cards": region_cards, "region_gaps": region_gaps}
-GLOBALS = {"home_invitation": home_invitation, "themes_without_examples": lambda c: _and(themes_without_examples(c)), "inventory_rows": inventory_rows, "inventory_source": inventory_source}
+def themes_phrase(catalog: Catalog) -> str:
+    """The themes without examples, as words after "Rond": "deze thema's" when none has any, else each in quotes
+    (a label may hold "en" itself: ‘vergrijzing en zorg’); "" when every theme has one."""
+    missing = themes_without_examples(catalog)
+    if not missing:
+        return ""
+    if len(missing) == len(catalog.vocabularies["societal_themes"].terms):
+        return "deze thema's"
+    return ("het thema " if len(missing) == 1 else "de thema's ") + _and([f"‘{label}’" for label in missing])
+
+
+GLOBALS = {"home_invitation": home_invitation, "themes_without_examples": themes_phrase, "inventory_rows": inventory_rows,
+           "inventory_source": inventory_source}

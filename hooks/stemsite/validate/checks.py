@@ -2,7 +2,7 @@
 
 Each check walks one record's values together with its sub-schemas and yields
 ``(path, message, fix)`` in Dutch. Collection-wide checks (unique names, images beside the
-record) live in :mod:`.collection_checks`.
+record) live in :mod:`.dataset`.
 """
 
 from __future__ import annotations

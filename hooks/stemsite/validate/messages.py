@@ -145,11 +145,29 @@ def _maximum(error: ValidationError) -> Iterator[Message]:
            f"schrijf een getal tot en met {error.validator_value}")
 
 
+def _any_of(error: ValidationError) -> Iterator[Message]:
+    # One value or a list: explain the branch of the same kind as what was written (a text → the
+    # value's rules, a list → the list's), else say which kinds are allowed.
+    branches = error.validator_value if isinstance(error.validator_value, list) else []
+    kinds = [b.get("type") for b in branches if isinstance(b, dict)]
+    written = "array" if isinstance(error.instance, list) else "string" if isinstance(error.instance, str) else None
+    if written in kinds:
+        branch = kinds.index(written)
+        sub_errors = [e for e in error.context or () if e.relative_schema_path and e.relative_schema_path[0] == branch]
+        if sub_errors:
+            for sub in sub_errors:
+                yield from explain(sub)
+            return
+    wanted = " of ".join(_TYPES.get(str(k), str(k)) for k in kinds) or "een andere waarde"
+    yield (tuple(error.absolute_path), f"verwacht {wanted}, maar hier staat {_kind_of(error.instance)}",
+           "schrijf één waarde, of een lijst met elke waarde op een eigen regel die begint met '- '")
+
+
 _BY_KEYWORD: dict[str, Callable[[ValidationError], Iterator[Message]]] = {
     "required": _required, "additionalProperties": _additional, "type": _type, "enum": _enum,
     "format": _format, "pattern": _pattern, "minLength": _min_length, "maxLength": _max_length,
     "minItems": _min_items, "maxItems": _max_items, "uniqueItems": _unique,
-    "minimum": _minimum, "maximum": _maximum,
+    "minimum": _minimum, "maximum": _maximum, "anyOf": _any_of, "oneOf": _any_of,
 }
 
 

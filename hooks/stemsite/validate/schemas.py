@@ -5,8 +5,10 @@ Schemas carry a few ``x-`` keywords that standard validators ignore and our chec
 ``x-reference`` (``municipality`` or ``language``: checked against reference data),
 ``x-markdown`` (sanitised Markdown), ``x-not-future``, ``x-at-least`` (not below a sibling
 field), ``x-same-site-as`` (same registered domain as a sibling URL), ``x-own-domain`` (a host with a
-registered domain of its own, not a public suffix such as ``github.io``) and ``x-fix`` (the
-Dutch hint shown when a pattern does not match).
+registered domain of its own, not a public suffix such as ``github.io``), ``x-default`` (what a
+form's empty answer becomes: ``today``) and ``x-fix`` (the Dutch hint shown when a pattern does not
+match). A field that takes one value or a list is ``anyOf`` the value and an array of it
+(:func:`one_or_list`).
 
 The files under ``schemas/`` keep the enums written out so editors see them while typing;
 :func:`sync_enums` rewrites them and a test fails when they drift from the vocabularies.
@@ -32,6 +34,23 @@ def walk(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for key in ("if", "then", "else"):
         if isinstance(schema.get(key), dict):
             yield from walk(schema[key])
+    for key in ("anyOf", "oneOf"):
+        for branch in schema.get(key, ()) if isinstance(schema.get(key), list) else ():
+            if isinstance(branch, dict):
+                yield from walk(branch)
+
+
+def one_or_list(schema: dict[str, Any]) -> dict[str, Any] | None:
+    """The list branch of a field that takes one value or a list (``anyOf`` a value and an array), else None.
+
+    Such a field is always a list after the catalog (:mod:`stemsite.catalog.model`); forms and
+    exports treat it as the list.
+    """
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if not isinstance(branches, list):
+        return None
+    lists = [b for b in branches if isinstance(b, dict) and b.get("type") == "array" and isinstance(b.get("items"), dict)]
+    return lists[0] if len(lists) == 1 and len(branches) == 2 else None
 
 
 def sync_enums(schema: dict[str, Any], vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """An issue form's body as GitHub writes it: the form's questions, and the answers split by question.
 
-The issue text is split on the form's own labels (read from the form file, so the two cannot
-drift); ``issue_answers`` then checks each answer. Nothing here trusts the text.
+The issue text is split on the labels of the questions the form was generated from
+(:func:`form_of`, so the two cannot drift; a hand-written form is read from its file with
+:func:`load_form`); :mod:`.proposal_answers` then checks each answer. Nothing here trusts the text.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
+from ..editors.forms import Question
 from ..problems import Problem
 
 MAX_BODY_CHARS = 60_000
@@ -21,7 +23,6 @@ MAX_ANSWER_CHARS = 5_000
 """No single answer may be longer, whatever its field (the schema's own limits are lower)."""
 NO_RESPONSE = "_No response_"
 """What GitHub writes for a field left empty."""
-COMMITMENT_PREFIX = "commitment-"
 _HEADING = re.compile(r"^###\s+(.*?)\s*$")
 
 
@@ -31,7 +32,7 @@ class Form:
 
     fields: dict[str, dict[str, Any]]
     """By id: ``type``, ``label``, ``required`` and (dropdowns, checkboxes) ``options``."""
-    name: str = "STEM-charter ondertekenen"
+    name: str = ""
     """The form's own name, as people see it when they open a new issue."""
 
     @property
@@ -42,9 +43,19 @@ class Form:
         return self.fields.get(field_id, {}).get("label", field_id)
 
 
+def form_of(questions: Iterable[Question], name: str) -> Form:
+    """The form generated from these questions (:func:`stemsite.editors.forms.questions`), without reading its file."""
+    return Form({q.id: {"type": q.widget, "label": q.label, "required": q.required and q.widget != "checkboxes",
+                        "options": list(q.options)} for q in questions}, name)
+
+
 def load_form(path: Path) -> Form:
     """Read the issue form (a trusted file of the repository) into its fields."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return form_from_data(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def form_from_data(data: dict[str, Any]) -> Form:
+    """A form's fields from its data (GitHub's issue-form syntax), as in its file."""
     fields = {}
     for item in data.get("body", []):
         if item.get("type") == "markdown":

@@ -17,7 +17,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..editors.proposals import BY_KEY, FORMS
+from ..editors.proposals import BY_KEY, form_path
 from ..imagecheck.inspect import sniff
 from ..problems import Problem, plain_line
 from ..project import find_root
@@ -69,7 +69,7 @@ def cmd_proposal(args: argparse.Namespace) -> int:
             problems.append(Problem(args.bericht, 1, "bijlage", f"het bericht heeft {len(message.attachments)} bijlagen "
                                     "en het is niet duidelijk welke het logo of de foto is",
                                     "sla die ene bijlage op en geef ze mee met --bijlage"))
-    form = load_form(root / FORMS / proposal.form_file)
+    form = load_form(root / form_path(proposal, full=True))  # a proposal about a person: its full, private form
     field = next((f for f in ATTACHMENT_IDS if f in form.fields), None)
     body = issue_text(message.text)
     if args.bijlage and field is None:
@@ -85,7 +85,7 @@ def cmd_proposal(args: argparse.Namespace) -> int:
             raise AttachmentRefused("de bijlage ontbreekt", "voeg het bestand toe aan de e-mail of geef het mee met --bijlage")
         return attachment
 
-    outcome = prepare(proposal, body, 0, root, fetch=fetch)
+    outcome = prepare(proposal, body, 0, root, fetch=fetch, route="e-mail")
     if problems and outcome.ok:
         for written in outcome.files.values():  # the answers were fine, the message was not: nothing stays
             written.unlink(missing_ok=True)

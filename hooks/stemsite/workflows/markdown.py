@@ -2,7 +2,7 @@
 
 Values come from data files and issue forms, so any of them may try to be Markdown, HTML,
 a mention or a link. The Jinja environment here escapes every ``{{ value }}`` by default
-(``finalize``); only what :func:`code` and :func:`link` build, already escaped, passes as is.
+(``finalize``); only what :func:`code`, :func:`link` and :func:`image` build, already escaped, passes as is.
 """
 
 from __future__ import annotations
@@ -60,6 +60,14 @@ def link(label: Any, url: str) -> Markup:
     return Markup(f"[{text(label)}]({safe_url})")
 
 
+def image(alt: Any, url: str) -> Markup:
+    """A Markdown image for an https address; anything else is shown as its text, never loaded."""
+    if not re.match(r"https://", url or ""):
+        return Markup(text(alt))
+    safe_url = quote(url, safe="/:?#[]@!$&'*+,;=%~-._").replace("(", "%28").replace(")", "%29")
+    return Markup(f"![{text(alt)}]({safe_url})")
+
+
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
@@ -81,6 +89,7 @@ def environment() -> Environment:
     env.filters["code"] = code
     env.filters["cell_code"] = lambda value: code(value, in_table=True)
     env.globals["link"] = link
+    env.globals["image"] = image
     return env
 
 

@@ -47,7 +47,10 @@ def validate_written(root: Path, written: dict[str, Path], label_of: Callable[[P
         return []
     for path in written.values():
         path.unlink(missing_ok=True)
-    ours = [problem(label_of(p), p.message, p.fix) for p in problems if p.path in written]
+    # The same name twice is reported on whichever file sorts last, which may be the one on the site:
+    # a problem that names a new file belongs to the proposal too.
+    ours = [problem(label_of(p), p.message, p.fix) for p in problems
+            if p.path in written or any(rel in p.message for rel in written)]
     others = len(problems) - len(ours)
     if others:
         ours.append(problem("gegevens", f"{others} andere problemen in de gegevens van de site",

@@ -5,8 +5,10 @@ request's code) on the ``verdict.json`` the data check of the pull request uploa
 check ran the pull request's code, so the file may say anything: every value is checked for
 type and shape here, cut to a sane length, and only then rendered through the escaping
 templates of :mod:`.markdown`. Pages and links are computed here from the collection table
-and the site's own address, never taken from the file. Nothing but ``jinja2`` and
-``markupsafe`` is imported, so the workflow installs only those two.
+and the site's own address, never taken from the file; so are the addresses of the pictures of the
+pages (:mod:`.previews`), shown only when the preview branch holds a file of exactly that name.
+Nothing but ``jinja2`` and ``markupsafe`` is imported here (the workflow also installs Pillow, for
+:mod:`.previews` in the job that checks the pictures).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 from ..collections import BY_NAME
 from . import markdown
 from .git import STATUS
+from .preview_names import WIDTHS, Picture
 
 MARKER = "<!-- stemsite-controle -->"
 MAX_COMMENT_PROBLEMS = 50
@@ -29,6 +32,10 @@ MAX_BYTES = 1_000_000
 MAX_TEXT = 300
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PATH = re.compile(r"[A-Za-z0-9._/-]{1,200}")
+_REPOSITORY = re.compile(r"[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}")
+_SHA = re.compile(r"[0-9a-f]{40}")
+PREVIEW_BRANCH = "pr-previews"
+"""The branch that holds the pictures of pull requests; nothing deploys from it."""
 
 
 class BadVerdict(ValueError):
@@ -77,7 +84,7 @@ def read_verdict(raw: bytes) -> dict[str, Any]:
             raise BadVerdict("ongeldig record")
         collection = BY_NAME[item["collection"]]
         records.append({"title": collection.title, "label": _text(item.get("label"), 120), "status": item["status"],
-                        "page": collection.page_url(item["slug"])})
+                        "page": collection.page_url(item["slug"]), "collection": collection.name, "slug": item["slug"]})
     other = []
     for item in _list(data.get("other"), 100):
         if not isinstance(item, dict) or not _PATH.fullmatch(str(item.get("path", ""))) \
@@ -91,12 +98,46 @@ def read_verdict(raw: bytes) -> dict[str, Any]:
             "records": records, "other": other}
 
 
-def render(verdict: dict[str, Any], *, run_url: str = "", site_url: str = "") -> str:
+def pictures_of(verdict: dict[str, Any], names: list[str], base: str) -> list[dict[str, Any]]:
+    """Per added or changed record, the addresses of its published pictures (named by :mod:`.previews`).
+
+    ``names`` is what the preview branch holds for this pull request and commit; a name counts only
+    when it is one of the names this record's pictures get, so the list cannot add anything."""
+    found = set(names)
+    shown = []
+    for record in verdict["records"]:
+        if record["status"] == "verwijderd":
+            continue
+        rows = []
+        for kind, what in (("pagina", "de pagina"), ("kaart", "de kaart op de wand")):
+            files = [Picture(record["collection"], record["slug"], kind, width).file for width in WIDTHS]
+            if all(file in found for file in files):
+                rows.append({"what": what, "urls": [base + file for file in files]})
+        if rows:
+            shown.append({"label": record["label"], "title": record["title"], "rows": rows})
+    return shown
+
+
+def pictures_base(repository: str, pull_request: int, head_sha: str) -> str:
+    """Where the preview branch serves this pull request's pictures of this commit; empty when an input is odd."""
+    if not _REPOSITORY.fullmatch(repository) or not _SHA.fullmatch(head_sha) or pull_request <= 0:
+        return ""
+    return f"https://raw.githubusercontent.com/{repository}/{PREVIEW_BRANCH}/{preview_folder(pull_request, head_sha)}/"
+
+
+def preview_folder(pull_request: int, head_sha: str) -> str:
+    """``pr-<number>/<first 12 of the commit>``: each push gets its own pictures."""
+    return f"pr-{int(pull_request)}/{head_sha[:12]}"
+
+
+def render(verdict: dict[str, Any], *, run_url: str = "", site_url: str = "",
+           pictures: list[dict[str, Any]] | None = None) -> str:
     """The comment's Markdown, starting with :data:`MARKER` (the workflow updates that comment in place)."""
     return markdown.render("pr_comment.md.j2", verdict=verdict,
                            hidden=max(verdict["total"] - len(verdict["problems"]), 0),
                            run_url=run_url if run_url.startswith("https://") else "",
-                           site_url=site_url.rstrip("/") + "/" if site_url.startswith("https://") else "")
+                           site_url=site_url.rstrip("/") + "/" if site_url.startswith("https://") else "",
+                           pictures=pictures or [], widths=WIDTHS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,13 +147,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--run-url", default=os.environ.get("RUN_URL", ""))
     parser.add_argument("--site-url", default=os.environ.get("STEMSITE_URL", ""))
+    parser.add_argument("--pictures", type=Path, default=None,
+                        help="de namen van de gepubliceerde beelden, één per regel (uit de tak pr-previews)")
+    parser.add_argument("--repository", default=os.environ.get("GH_REPO", ""))
+    parser.add_argument("--head-sha", default=os.environ.get("HEAD_SHA", ""))
     args = parser.parse_args(argv)
     try:
         verdict = read_verdict(args.verdict.read_bytes())
     except (OSError, BadVerdict) as error:
         print(f"Het oordeel van de controle is onbruikbaar ({error}); geen reactie.")
         return 1
-    args.out.write_text(render(verdict, run_url=args.run_url, site_url=args.site_url), encoding="utf-8")
+    pictures = []
+    if args.pictures is not None and args.pictures.is_file():
+        names = [line.strip() for line in args.pictures.read_text(encoding="utf-8", errors="replace").splitlines()[:1000]]
+        base = pictures_base(args.repository, verdict["pull_request"], args.head_sha)
+        pictures = pictures_of(verdict, names, base) if base else []
+    args.out.write_text(render(verdict, run_url=args.run_url, site_url=args.site_url, pictures=pictures),
+                        encoding="utf-8")
     target = os.environ.get("GITHUB_OUTPUT")
     if target:
         with open(target, "a", encoding="utf-8") as handle:

@@ -7,11 +7,12 @@ from. It writes into ``DIR``: ``result.json``, the files to add or change under 
 the paths to delete in ``deletions.txt``, the pull request's title and body, and
 ``comment.md``, the Dutch answer on the issue (what to fix, or that all is in order).
 
-Every answer is untrusted: the signing form keeps its own reader (:mod:`.issue_form`), a
-change or withdrawal is read by :mod:`.change_request`, and every other form by
-:mod:`.proposal_answers` from the questions its form was generated from. Whatever the form,
-the files are written into the checkout and must pass the same validation as every data
-file; nothing is left behind when they do not.
+Every answer is untrusted. One path per form: a change or withdrawal is read by
+:mod:`.change_request`, every other form (the signing form included) by :mod:`.proposal_answers`
+from the questions its form was generated from, then checked by :mod:`.form_checks` (the schema,
+its checks and the kind's own rules, such as invited names for signing) before an attachment is
+fetched or a file written. The files are written into the checkout and must pass the same
+validation as every data file; nothing is left behind when they do not.
 """
 
 from __future__ import annotations
@@ -27,22 +28,32 @@ from typing import Any, Callable
 
 from ..collections import BY_NAME, Collection
 from ..editors import forms
-from ..editors.proposals import BY_LABEL, FORMS, Proposal
+from ..editors.proposals import BY_LABEL, Proposal
 from ..editors.yaml_out import dump_record
+from ..load import yaml_strict
 from ..problems import Problem, Report
 from ..project import today_in_brussels
+from ..validate import coerce
 from ..validate import schemas as schema_files
 from ..load.vocabularies import load_vocabularies
 from ..slugs import slugify
-from . import attachments, change_request, issue_form, markdown, proposal_answers
-from .issue_body import Parsed, load_form, parse_body
+from . import attachments, change_request, form_checks, intake_issue, markdown, proposal_answers
+from .issue_body import Parsed, form_of, parse_body
 from .outcome import Outcome, problem, validate_written
 
 Fetch = Callable[[str], bytes]
 
 
+def _emitted(collection: str, record: dict[str, Any], note: str, schema: dict[str, Any]) -> str:
+    """The record's file, written by the YAML emitter and proven to read back as the same record."""
+    text = dump_record(collection, record, note)
+    if coerce.to_json(yaml_strict.parse(text), schema, {}) != record:
+        raise ValueError("het YAML-bestand leest niet terug als hetzelfde record")  # a bug here, never the input's fault
+    return text
+
+
 def place(root: Path, collection: Collection, record: dict[str, Any], attachment: bytes | None, note: str,
-          label_of: Callable[[Problem], str], today: date, *, label_question: str,
+          label_of: Callable[[Problem], str], today: date, *, schema: dict[str, Any], label_question: str,
           image_question: str) -> tuple[str, dict[str, Path], list[Problem]]:
     """Write ``data/<collection>/<slug>.yml`` (and the attachment beside it), validated; or the problems.
 
@@ -69,7 +80,7 @@ def place(root: Path, collection: Collection, record: dict[str, Any], attachment
         written[f"data/{collection.name}/{slug}.{extension}"] = folder / f"{slug}.{extension}"
     folder.mkdir(parents=True, exist_ok=True)
     written[collection.data_file(slug)] = folder / f"{slug}.yml"
-    written[collection.data_file(slug)].write_text(dump_record(collection.name, record, note), encoding="utf-8")
+    written[collection.data_file(slug)].write_text(_emitted(collection.name, record, note, schema), encoding="utf-8")
     if attachment is not None:
         next(path for rel, path in written.items() if not rel.endswith(".yml")).write_bytes(attachment)
     return slug, written, validate_written(root, written, label_of, today)
@@ -77,7 +88,7 @@ def place(root: Path, collection: Collection, record: dict[str, Any], attachment
 
 def prepare_new(proposal: Proposal, body: str | None, issue: int, root: Path, *, today: date, fetch: Fetch,
                 source: str = "issue") -> Outcome:
-    """A generated form's answers → a new record in its collection."""
+    """A generated form's answers → a new record in its collection, checked before anything is fetched or written."""
     if proposal.collection not in BY_NAME or not (root / "schemas" / f"{proposal.collection}.schema.json").is_file():
         return Outcome(proposal, False, problems=[problem("issue", "dit soort voorstel kan de site nog niet verwerken",
                                                           "het STEM-platform neemt het met de hand over")])
@@ -86,12 +97,16 @@ def prepare_new(proposal: Proposal, body: str | None, issue: int, root: Path, *,
     schema = schema_files.sync_enums(schema_files.load_schema(root / "schemas" / f"{collection.name}.schema.json"),
                                      vocabularies)
     asked = forms.questions(collection, schema, vocabularies)
-    form = load_form(root / FORMS / proposal.form_file)
+    form = form_of(asked, proposal.title)
     parsed: Parsed = parse_body(body, form)
     if parsed.problems:
         return Outcome(proposal, False, problems=parsed.problems)
-    record, url = proposal_answers.build(parsed, asked)
+    record, url = proposal_answers.build(parsed, asked, today)
     ordered = {key: record[key] for key in schema["properties"] if key in record}
+    by_field = {q.path[0]: q.label for q in asked if q.path}
+    if not parsed.problems:
+        for name, message, fix in form_checks.problems(collection.name, schema, ordered, vocabularies, today):
+            parsed.refuse(by_field.get(name, name or "issue"), message, fix)
     if parsed.problems:
         return Outcome(proposal, False, problems=parsed.problems)
     data = None
@@ -100,16 +115,16 @@ def prepare_new(proposal: Proposal, body: str | None, issue: int, root: Path, *,
             data = fetch(url)
         except attachments.AttachmentRefused as refused:
             return Outcome(proposal, False, problems=[problem(form.label("image"), refused.message, refused.fix)])
-    by_field = {q.path[0]: q.label for q in asked if q.path}
 
     def label_of(found: Problem) -> str:
         if found.path and not found.path.endswith(".yml") or found.field == "afbeelding":
             return form.label("image")
         return by_field.get(re.split(r"[.\[]", found.field, maxsplit=1)[0], found.field)
 
-    note = f"Gemaakt uit {source} #{int(issue)} (formulier '{proposal.title}')." if issue else \
+    note = f"Gemaakt uit issue #{int(issue)} (formulier '{proposal.title}')." if issue and source == "issue" else \
+        f"Gemaakt uit een voorstel langs een privéweg (formulier '{proposal.title}')." if source == "intake" else \
         f"Gemaakt uit een e-mail (formulier '{proposal.title}')."
-    slug, written, problems = place(root, collection, ordered, data, note, label_of, today,
+    slug, written, problems = place(root, collection, ordered, data, note, label_of, today, schema=schema,
                                     label_question=by_field.get(collection.label_field, collection.label_field),
                                     image_question=form.label("image"))
     rows = [(q.label, str(ordered.get(q.path[0], ""))) for q in asked
@@ -118,18 +133,23 @@ def prepare_new(proposal: Proposal, body: str | None, issue: int, root: Path, *,
     return Outcome(proposal, not problems, slug, problems, {} if problems else written, label=label, summary=rows)
 
 
+ROUTES = ("issue", "intake", "e-mail")
+"""Where a proposal comes from: a public issue, an issue of the private intake repository, an e-mail."""
+
+
 def prepare(proposal: Proposal, body: str | None, issue: int, root: Path, *, today: date | None = None,
-            fetch: Fetch = attachments.download) -> Outcome:
-    """Any proposal → its outcome (the signing form and the change form have readers of their own)."""
+            fetch: Fetch = attachments.download, route: str = "issue") -> Outcome:
+    """Any proposal → its outcome: one path per form.
+
+    A change or withdrawal has a reader of its own; a proposal about a person asks only a few
+    questions in a public issue (:mod:`.intake_issue`) and is read whole when it comes privately."""
     today = today or today_in_brussels()
-    if proposal.collection == "signatories":
-        signed = issue_form.prepare(body, issue, root, today=today, fetch=fetch)
-        rows = [("Naam", signed.record.get("name", "")), ("Soort", signed.record.get("category", ""))]
-        return Outcome(proposal, signed.ok, signed.slug, signed.problems, signed.files,
-                       label=signed.record.get("name", ""), summary=rows if signed.ok else [])
     if proposal.collection is None:
         return change_request.prepare(proposal, body, root, today=today)
-    return prepare_new(proposal, body, issue, root, today=today, fetch=fetch)
+    if proposal.private and route == "issue":
+        return intake_issue.prepare(proposal, body)
+    return prepare_new(proposal, body, issue, root, today=today, fetch=fetch,
+                       source="issue" if route == "issue" else route)
 
 
 def proposal_of(labels: list[str]) -> Proposal | None:
@@ -138,7 +158,8 @@ def proposal_of(labels: list[str]) -> Proposal | None:
     return found.pop() if len(found) == 1 else None
 
 
-def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue_url: str) -> None:
+def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue_url: str,
+                  route: str = "issue") -> None:
     """Everything the next job needs in ``out``; the step outputs ``ok``, ``slug`` and ``kind``."""
     out.mkdir(parents=True, exist_ok=True)
     publish = outcome.ok and bool(outcome.files or outcome.deletions)
@@ -151,7 +172,8 @@ def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue
         (out / "pr-title.txt").write_text(f"{outcome.proposal.issue_title}{' '.join(outcome.label.split())}\n",
                                           encoding="utf-8")
         (out / "pr-body.md").write_text(markdown.render(
-            "proposal_pr_body.md.j2", outcome=outcome, issue=issue, author=author, issue_url=issue_url,
+            "proposal_pr_body.md.j2", outcome=outcome, issue=issue if route == "issue" else 0, author=author,
+            issue_url=issue_url if route == "issue" else "", private=route != "issue",
             files=sorted(outcome.files), deletions=outcome.deletions), encoding="utf-8")
     (out / "comment.md").write_text(markdown.render("proposal_comment.md.j2", outcome=outcome, publish=publish),
                                     encoding="utf-8")
@@ -171,6 +193,8 @@ def main(argv: list[str] | None = None, *, fetch: Fetch = attachments.download) 
     parser.add_argument("--event", type=Path, required=True, help="het gebeurtenisbestand ($GITHUB_EVENT_PATH)")
     parser.add_argument("--out", type=Path, required=True, help="map voor het resultaat")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="de map van het project (standaard: hier)")
+    parser.add_argument("--route", choices=ROUTES[:2], default="issue",
+                        help="intake: het issue komt uit de privé-intakerepository (volledige vragen, na toestemming)")
     args = parser.parse_args(argv)
     issue = json.loads(args.event.read_text(encoding="utf-8")).get("issue") or {}
     number = int(issue.get("number") or 0)
@@ -179,9 +203,9 @@ def main(argv: list[str] | None = None, *, fetch: Fetch = attachments.download) 
     if proposal is None:
         print("Dit issue draagt geen (of meer dan één) label van een voorstelformulier; niets te doen.")
         return 0
-    outcome = prepare(proposal, issue.get("body"), number, args.root.resolve(), fetch=fetch)
+    outcome = prepare(proposal, issue.get("body"), number, args.root.resolve(), fetch=fetch, route=args.route)
     write_outputs(outcome, args.out, issue=number, author=str((issue.get("user") or {}).get("login", "")),
-                  issue_url=str(issue.get("html_url", "")))
+                  issue_url=str(issue.get("html_url", "")), route=args.route)
     print("Klaar: in orde." if outcome.ok else f"{len(outcome.problems)} probleem/problemen; ze komen als reactie in het issue.")
     return 0
 

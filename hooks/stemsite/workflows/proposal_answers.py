@@ -5,18 +5,20 @@ was generated from, so each answer is read the way its question was asked (a dro
 becomes the vocabulary value, a line ``titel | https://adres`` a link). Every answer is
 untrusted: it is checked before it becomes a value, and a problem names the question. What
 the schema itself checks (lengths, ranges, required fields) is left to the validation that
-follows, so the rules are written once.
+follows (:mod:`.form_checks`, before anything is fetched), so the rules are written once.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from .. import places
 from ..editors.forms import Question
 from ..slugs import slugify
 from ..validate.formats import FormatProblem, check_https_url, parse_date, parse_date_or_datetime
+from ..validate.schemas import one_or_list
 from . import attachments
 from .issue_body import Parsed
 
@@ -124,7 +126,11 @@ def _items(question: Question, text: str) -> list[dict[str, Any]]:
                           "schrijf elk item op een eigen regel, de delen gescheiden door |, zoals de uitleg bij de vraag")
         item = {}
         for (name, child), part in zip(properties.items(), parts):
-            if part:
+            listed = one_or_list(child)
+            if part and listed is not None:  # one value or a list: the values split by commas
+                item[name] = [_scalar(value.strip(), listed["items"], "", *question.choices.get(name, ((), ())))
+                              for value in part.split(",") if value.strip()]
+            elif part:
                 item[name] = _scalar(part, child, "", *question.choices.get(name, ((), ())))
         items.append(item)
     return items
@@ -153,12 +159,14 @@ def attachment(text: str, required: bool) -> str | None:
         raise Refused(refused.message, refused.fix) from None
 
 
-def build(parsed: Parsed, asked: list[Question]) -> tuple[dict[str, Any], str | None]:
+def build(parsed: Parsed, asked: list[Question], today: date) -> tuple[dict[str, Any], str | None]:
     """The record (top-level fields in the form's order) and the attachment's address; problems go to ``parsed``."""
     record: dict[str, Any] = {}
     url = None
     for question in asked:
         text = parsed.answers.get(question.id, "").strip()
+        if not text and question.default == "today":
+            text = today.isoformat()
         try:
             if question.parse == "consent":
                 if len(_checked(text, question.options)) != len(question.options):

@@ -155,7 +155,12 @@ def tile_logo(media) -> tuple[str, int, int] | None:
 
 def place_of(catalog: Catalog, record: Record) -> Place:
     """Municipality and province of a signatory (from its REFNIS code, via ``places``)."""
-    found = places.municipality(record.get("municipality") or "")
+    return place_of_code(catalog, record.get("municipality") or "")
+
+
+def place_of_code(catalog: Catalog, code: str) -> Place:
+    """Municipality and province of a REFNIS code (empty when it names none)."""
+    found = places.municipality(code)
     if found is None:
         return Place("", "", "")
     provinces = catalog.vocabularies.get("provinces")

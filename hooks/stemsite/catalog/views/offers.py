@@ -187,7 +187,14 @@ def _options(values: list[str], terms: list[Term] | tuple[Term, ...] | None, lab
 
 
 def current_offers(catalog: Catalog) -> Offers:
-    """The offers of ``/aanbod/``: signatories on the wall, offers not past their ``until``."""
+    """The offers of ``/aanbod/``: signatories on the wall, offers not past their ``until`` (made once per catalog)."""
+    found = catalog.derived.get("current_offers")
+    if found is None:
+        found = catalog.derived["current_offers"] = _current_offers(catalog)
+    return found
+
+
+def _current_offers(catalog: Catalog) -> Offers:
     types = catalog.vocabularies["commitment_types"].terms
     order = {t.value: i for i, t in enumerate(types)}
     found = [o for r in catalog.signatories_on_wall() for o in offers_of(catalog, r) if not o.ended]

@@ -1,4 +1,9 @@
-"""The issue-form path of signing: hostile answers are refused, a good issue becomes a valid file."""
+"""The signing form's one path: generated from the schema, read by the generic reader, checked before anything is fetched.
+
+A hostile answer is refused with a Dutch message naming the question; a good issue becomes a file
+that passes validation. The form is made from ``schemas/signatories.schema.json`` like every other
+proposal form; signing's own rules (the proof on the website's domain, invited names) run on top.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,9 @@ import pytest
 import yaml
 
 from ci_support import FORM, REPO, make_data_project, png_bytes
-from stemsite.workflows import attachments, issue_form
+from stemsite.editors.proposals import BY_KEY
+from stemsite.workflows import attachments, proposal
+from stemsite.workflows.issue_body import MAX_BODY_CHARS, NO_RESPONSE, load_form
 from stemsite.slugs import MAX_SLUG, slugify
 from stemsite.load import yaml_strict
 from stemsite.project import Project
@@ -20,7 +27,8 @@ from stemsite.problems import Report
 
 TODAY = date(2026, 11, 23)
 LOGO = "https://github.com/user-attachments/assets/0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b"
-FORM_SPEC = issue_form.load_form(FORM)
+FORM_SPEC = load_form(FORM)
+SIGNING = BY_KEY["ondertekenen"]
 
 GOOD = {
     "name": "Voorbeeld Chemie nv",
@@ -28,17 +36,16 @@ GOOD = {
     "website": "https://www.voorbeeld-chemie.be/",
     "proof": "https://www.voorbeeld-chemie.be/nieuws/stem-charter",
     "signed_on": "2025-03-14",
-    "commitment-stages": "Elk jaar tien stageplaatsen\nvoor leerlingen uit het secundair.",
-    "commitment-experts": "Ingenieurs die in de klas komen vertellen.",
+    "commitments": "Stageplaatsen | Elk jaar tien stageplaatsen voor leerlingen uit het secundair.\n"
+                   "Experts voor scholen | Ingenieurs die in de klas komen vertellen. | Leerkrachten en scholen, Jongeren",
     "sector": "chemie",
     "municipality": "Maldegem",
     "employees": "1.250",
     "description": "Wij maken **verf**.\n\n- voor huizen\n- voor bruggen",
     "links": "Interview | https://www.standaard.be/interview",
-    "logo": f'<img width="512" height="256" alt="logo" src="{LOGO}" />',
+    "image": f'<img width="512" height="256" alt="logo" src="{LOGO}" />',
     "consent": "\n".join(f"- [X] {option}" for option in FORM_SPEC.fields["consent"]["options"]),
 }
-
 
 
 def read_back(text: str) -> dict:
@@ -48,12 +55,13 @@ def read_back(text: str) -> dict:
     schema = json.loads((REPO / "schemas" / "signatories.schema.json").read_text(encoding="utf-8"))
     return coerce.to_json(yaml_strict.parse(text), schema, {})
 
+
 def body(**answers: str) -> str:
     """An issue text exactly as GitHub writes it for this form."""
     values = {**GOOD, **answers}
     parts = []
     for field_id, spec in FORM_SPEC.fields.items():
-        parts.append(f"### {spec['label']}\n\n{values.get(field_id) or issue_form.NO_RESPONSE}")
+        parts.append(f"### {spec['label']}\n\n{values.get(field_id) or NO_RESPONSE}")
     return "\n\n".join(parts) + "\n"
 
 
@@ -75,7 +83,7 @@ def root(tmp_path):
 
 
 def prepare(root, text, fetch=None):
-    return issue_form.prepare(text, 42, root, today=TODAY, fetch=fetch or Fetch())
+    return proposal.prepare(SIGNING, text, 42, root, today=TODAY, fetch=fetch or Fetch())
 
 
 def test_a_good_issue_becomes_a_file_that_passes_validation(root):
@@ -91,10 +99,11 @@ def test_a_good_issue_becomes_a_file_that_passes_validation(root):
     assert text.startswith("# yaml-language-server: $schema=../../schemas/signatories.schema.json\n")
     assert read_back(text) == {
         "name": "Voorbeeld Chemie nv", "category": "bedrijf", "website": "https://www.voorbeeld-chemie.be/",
-        "signed_on": "2025-03-14",
+        "proof": "https://www.voorbeeld-chemie.be/nieuws/stem-charter", "signed_on": "2025-03-14",
         "commitments": [{"type": "stages", "description": "Elk jaar tien stageplaatsen voor leerlingen uit het secundair."},
-                        {"type": "experts", "description": "Ingenieurs die in de klas komen vertellen."}],
-        "proof": "https://www.voorbeeld-chemie.be/nieuws/stem-charter", "sector": "chemie", "municipality": "43010",
+                        {"type": "experts", "description": "Ingenieurs die in de klas komen vertellen.",
+                         "audience": ["leerkrachten", "jongeren"]}],
+        "sector": "chemie", "municipality": "43010",
         "employees": 1250, "description": "Wij maken **verf**.\n\n- voor huizen\n- voor bruggen",
         "links": [{"title": "Interview", "url": "https://www.standaard.be/interview"}],
     }
@@ -110,30 +119,34 @@ def test_an_individual_needs_no_website_and_an_empty_date_is_the_day_of_approval
 HOSTILE = {
     "javascript website": (dict(website="javascript:alert(document.cookie)"), "Website", "'javascript:'-adressen"),
     "javascript proof": (dict(proof="JavaScript:alert(1)"), "Bewijspagina", "alleen https://"),
-    "javascript link": (dict(links="Klik | javascript:alert(1)"), "Extra links", "alleen https://"),
+    "javascript link": (dict(links="Klik | javascript:alert(1)"), "Links", "alleen https://"),
     "http website": (dict(website="http://www.voorbeeld-chemie.be/"), "Website", "alleen https://"),
     "newline in name": (dict(name="Acme\n::error file=x::vals"), "Naam", "één regel"),
     "newline in website": (dict(website="https://a.be/\nhttps://b.be/"), "Website", "één regel"),
     "oversized name": (dict(name="A" * 121), "Naam", "te lang (121 tekens, maximaal 120)"),
-    "oversized commitment": (dict(**{"commitment-stages": "woord " * 120}), "Engagement: stageplaatsen", "te lang"),
-    "oversized answer": (dict(description="x" * 6000), "Korte voorstelling", "te lang (6000 tekens)"),
-    "logo elsewhere": (dict(logo="![logo](https://evil.example/logo.png)"), "Logo", "bijlage"),
-    "logo lookalike host": (dict(logo=LOGO.replace("github.com", "github.com.evil.example")), "Logo", "bijlage"),
-    "logo path escape": (dict(logo=LOGO + "/../../../evil"), "Logo", "bijlage"),
-    "logo over http": (dict(logo=LOGO.replace("https", "http")), "Logo", "bijlage"),
-    "logo data url": (dict(logo="<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">"), "Logo", "verboden soort adres"),
-    "two logos": (dict(logo=f"{LOGO}\n{LOGO[:-1]}0"), "Logo", "meerdere"),
-    "no logo": (dict(logo="ons logo volgt nog"), "Logo", "geen logo"),
+    "oversized commitment": (dict(commitments="Stageplaatsen | " + "woord " * 120), "Engagementen", "te lang"),
+    "oversized answer": (dict(description="x" * 6000), "Beschrijving", "te lang (6000 tekens)"),
+    "logo elsewhere": (dict(image="![logo](https://evil.example/logo.png)"), "Logo", "bijlage"),
+    "logo lookalike host": (dict(image=LOGO.replace("github.com", "github.com.evil.example")), "Logo", "bijlage"),
+    "logo path escape": (dict(image=LOGO + "/../../../evil"), "Logo", "bijlage"),
+    "logo over http": (dict(image=LOGO.replace("https", "http")), "Logo", "bijlage"),
+    "logo data url": (dict(image="<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">"), "Logo", "verboden soort adres"),
+    "two logos": (dict(image=f"{LOGO}\n{LOGO[:-1]}0"), "Logo", "meerdere"),
+    "no logo": (dict(image="ons logo volgt nog"), "Logo", "geen bestand"),
     "injected question": (dict(description="Over ons\n\n### Website\n\nhttps://evil.example/"), "Website", "twee keer"),
     "unknown heading": (dict(description="### Geschiedenis\n\nSinds 1900."), "Geschiedenis", "kop (###)"),
-    "unknown category": (dict(category="Geheime dienst"), "Soort ondertekenaar", "kies een soort"),
+    "unknown category": (dict(category="Geheime dienst"), "Soort ondertekenaar", "staat niet in de lijst"),
     "no consent": (dict(consent="- [ ] " + FORM_SPEC.fields["consent"]["options"][0]), "Toestemming", "vakjes"),
-    "no commitment": (dict(**{"commitment-stages": "", "commitment-experts": ""}), "Engagementen", "geen enkel"),
+    "no commitment": (dict(commitments=""), "Engagementen", "verplicht"),
+    "unknown commitment type": (dict(commitments="Feestjes | Elk jaar een feest"), "Engagementen", "staat niet in de lijst"),
+    "unknown audience": (dict(commitments="Stageplaatsen | Tien plaatsen | Studenten"), "Engagementen", "niet in de lijst"),
     "future date": (dict(signed_on="2099-01-01"), "Datum van ondertekening", "toekomst"),
     "not a date": (dict(signed_on="14/03/2025"), "Datum van ondertekening", "JJJJ-MM-DD"),
-    "not a number": (dict(employees="veel"), "Aantal werknemers", "geen aantal"),
+    "not a number": (dict(employees="veel"), "Aantal werknemers", "geen geheel getal"),
     "unknown municipality": (dict(municipality="Atlantis"), "Gemeente", "geen gemeente"),
-    "organisation without proof": (dict(proof=""), "Bewijspagina", "verplicht"),
+    "organisation without proof": (dict(proof=""), "Bewijspagina", "alleen wie als persoon tekent"),
+    "proof on another domain": (dict(proof="https://www.iemand-anders.be/stem"), "Bewijspagina",
+                                "de bewijspagina staat op iemand-anders.be, de website op voorbeeld-chemie.be"),
 }
 
 
@@ -149,16 +162,17 @@ def test_hostile_answers_are_refused_before_anything_is_fetched_or_written(root,
 
 
 def test_an_oversized_issue_is_refused_whole(root):
-    outcome = prepare(root, body() + "x" * issue_form.MAX_BODY_CHARS)
+    outcome = prepare(root, body() + "x" * MAX_BODY_CHARS)
     assert not outcome.ok and "te lang" in outcome.problems[0].message
 
 
-def test_a_proof_on_another_domain_fails_the_same_validation_as_a_pull_request(root):
-    outcome = prepare(root, body(proof="https://www.iemand-anders.be/stem"))
-    assert not outcome.ok
+def test_a_proof_on_another_domain_is_the_only_problem_and_nothing_is_left_behind(root):
+    fetch = Fetch()
+    outcome = prepare(root, body(proof="https://www.iemand-anders.be/stem"), fetch)
+    assert not outcome.ok and fetch.urls == []
     assert [(p.field, p.message) for p in outcome.problems] == [
         ("Bewijspagina", "de bewijspagina staat op iemand-anders.be, de website op voorbeeld-chemie.be")]
-    assert list((root / "data" / "signatories").iterdir()) == []  # nothing left behind
+    assert list((root / "data" / "signatories").iterdir()) == []
 
 
 def test_a_logo_that_is_no_image_or_a_bomb_is_refused(root):
@@ -221,9 +235,8 @@ def test_an_invited_organisation_is_caught_by_the_forms_own_check(root, name):
     fetch = Fetch()
     outcome = prepare(root, body(name=name), fetch)
     assert not outcome.ok and fetch.urls == []  # refused before the logo is fetched
-    assert outcome.problems[0].field == FORM_SPEC.label("name")
-    assert "een organisatie die het STEM-platform zelf uitnodigt" in outcome.problems[0].message
-    assert "Neem contact op met het STEM-platform" in outcome.problems[0].fix
+    (invited,) = [p for p in outcome.problems if "een organisatie die het STEM-platform zelf uitnodigt" in p.message]
+    assert invited.field == FORM_SPEC.label("name") and "Neem contact op met het STEM-platform" in invited.fix
 
 
 @pytest.mark.parametrize("answers,field,message", [
@@ -236,8 +249,9 @@ def test_an_invited_organisation_is_caught_by_the_forms_own_check(root, name):
     ({"proof": "https://www.voorbeeld-chemie.be@evil.example/"}, "proof", "gebruikersnaam of wachtwoord"),
 ])
 def test_the_form_applies_the_build_trust_rules_to_website_and_proof(root, answers, field, message):
-    outcome = prepare(root, body(**answers))
-    assert not outcome.ok
+    fetch = Fetch()
+    outcome = prepare(root, body(**answers), fetch)
+    assert not outcome.ok and fetch.urls == []  # refused before the logo is fetched
     assert any(p.field == FORM_SPEC.label(field) and message in p.message for p in outcome.problems), outcome.problems
 
 
@@ -257,35 +271,69 @@ def test_the_yaml_emitter_keeps_yaml_syntax_in_answers_as_text():
     record = {"name": "no", "category": "bedrijf", "website": "https://a.be/", "signed_on": "2025-01-01",
               "commitments": [{"type": "stages", "description": "&anker *alias !!python/object:os.system {a: b}"}],
               "proof": "https://a.be/#x", "description": "---\n!!python/name:os.system\n- [x]\nkey: value # nee"}
-    text = issue_form.emit_yaml(record, 7, schema)
+    text = proposal._emitted("signatories", record, "Gemaakt uit issue #7.", schema)
     tree = yaml_strict.parse(text)  # the strict loader refuses tags and anchors: they must be quoted text
     assert tree.items["name"].quoted
     assert read_back(text) == record
 
 
-def test_the_form_asks_for_every_field_of_the_schema():
+def test_the_form_asks_for_every_field_of_the_schema_by_its_own_name():
+    """Field ids are the schema's property names, so the signing page can fill them in through the query."""
     schema = json.loads((REPO / "schemas" / "signatories.schema.json").read_text(encoding="utf-8"))
     vocabularies = load_vocabularies(REPO / "data" / "vocabularies", REPO, Report())
     fields = FORM_SPEC.fields
-    commitment_ids = {f for f in fields if f.startswith(issue_form.COMMITMENT_PREFIX)}
-    assert commitment_ids == {issue_form.COMMITMENT_PREFIX + v for v in vocabularies["commitment_types"].values}
-    asked = (set(fields) - commitment_ids - {"logo", "consent"}) | {"commitments"}
-    assert asked == set(schema["properties"]) - {"$schema", "withdrawn_on"}
+    assert list(fields) == [name for name in schema["properties"] if name not in ("$schema", "withdrawn_on")] + \
+        ["image", "consent"]
     assert fields["category"]["options"] == [t.label for t in vocabularies["signatory_categories"].terms]
-    assert len({spec["label"] for spec in fields.values()}) == len(fields), "labels must be unique"
-    assert {f for f, spec in fields.items() if spec["required"]} == {"name", "category", "logo"}
+    assert [fields[f]["label"] for f in ("name", "category", "website", "proof", "signed_on", "commitments")] == [
+        "Naam", "Soort ondertekenaar", "Website", "Bewijspagina", "Datum van ondertekening", "Engagementen"]
+    assert {f for f, spec in fields.items() if spec["required"]} == {"name", "category", "commitments", "image"}
     raw = yaml.safe_load(FORM.read_text(encoding="utf-8"))
     assert raw["name"] == "STEM-charter ondertekenen" and raw["labels"] == ["ondertekening"]
+    assert raw["title"] == SIGNING.issue_title and FORM.name == "charter-ondertekenen.yml"  # links keep working
     (consent,) = [item for item in raw["body"] if item.get("id") == "consent"]
     assert len(consent["attributes"]["options"]) == 2
     assert all(option["required"] is True for option in consent["attributes"]["options"])
 
 
-def test_the_signing_form_has_one_path_the_proposal_workflow():
-    """``issue_form`` is the form's reader only: its own command (which no workflow ran) is gone (issue 28)."""
-    assert not hasattr(issue_form, "main") and not hasattr(issue_form, "write_outputs")
-    flows = "".join(path.read_text(encoding="utf-8") for path in (REPO / ".github" / "workflows").glob("*.yml"))
-    assert "stemsite.workflows.issue_form" not in flows and "stemsite.workflows.proposal" in flows
+def event_file(tmp_path, number, text, **issue):
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"issue": {"number": number, "body": text, "labels": [{"name": SIGNING.label}],
+                                           **issue}}), encoding="utf-8")
+    return event
+
+
+def test_the_one_workflow_reads_the_event_file_and_writes_what_the_next_job_needs(root, tmp_path, monkeypatch):
+    event = event_file(tmp_path, 42, body(), user={"login": "voorbeeld"}, html_url="https://github.com/o/r/issues/42")
+    outputs = tmp_path / "github-output"
+    monkeypatch.setenv("GITHUB_OUTPUT", str(outputs))
+    monkeypatch.setenv("STEMSITE_TODAY", TODAY.isoformat())
+    out = tmp_path / "out"
+    assert proposal.main(["--event", str(event), "--out", str(out), "--root", str(root)], fetch=Fetch()) == 0
+    result = json.loads((out / "result.json").read_text(encoding="utf-8"))
+    assert result == {"ok": True, "publish": True, "kind": "ondertekenen", "slug": "voorbeeld-chemie-nv", "issue": 42,
+                      "files": ["data/signatories/voorbeeld-chemie-nv.png", "data/signatories/voorbeeld-chemie-nv.yml"],
+                      "deletions": []}
+    assert (out / "files" / "data" / "signatories" / "voorbeeld-chemie-nv.png").read_bytes() == png_bytes()
+    assert (out / "pr-title.txt").read_text(encoding="utf-8") == "Ondertekening STEM-charter: Voorbeeld Chemie nv\n"
+    pr_body = (out / "pr-body.md").read_text(encoding="utf-8")
+    assert "Closes #42" in pr_body and "| Naam | Voorbeeld Chemie nv |" in pr_body
+    assert outputs.read_text(encoding="utf-8") == "ok=true\nslug=voorbeeld-chemie-nv\nkind=ondertekenen\n"
+
+
+def test_the_one_workflow_comments_problems_inertly(root, tmp_path, monkeypatch):
+    hostile = body(name="<script>alert(1)</script> @stem-platform/maintainers\nx", website="javascript:alert(1)")
+    event = event_file(tmp_path, 5, hostile)
+    outputs = tmp_path / "github-output"
+    monkeypatch.setenv("GITHUB_OUTPUT", str(outputs))
+    out = tmp_path / "out"
+    assert proposal.main(["--event", str(event), "--out", str(out), "--root", str(root)], fetch=Fetch()) == 0
+    assert json.loads((out / "result.json").read_text(encoding="utf-8"))["ok"] is False
+    comment = (out / "comment.md").read_text(encoding="utf-8")
+    assert "**Naam**" in comment and "**Website**" in comment
+    assert "<script>" not in comment and "@stem-platform" not in comment
+    assert not (out / "files").exists()
+    assert outputs.read_text(encoding="utf-8") == "ok=false\nslug=\nkind=ondertekenen\n"
 
 
 class _Response:
