@@ -40,8 +40,10 @@ voorbeeld: test-deps build ## pictures of records' pages at 360 and 1280 px (SLU
 	$(PY) scripts/voorbeeld.py $(if $(BASIS),--basis $(BASIS)) $(if $(PR),--pull-request $(PR)) $(if $(UIT),--uit $(UIT)) $(SLUGS)
 
 # Sizes and repetitions: make bench BENCH_ARGS="--sizes 100,1000 --repeat 1"
-bench: test-deps ## benchmark: build time, memory, page weight and search at 100 to 10,000 signatories
+# Lighthouse (npm, Debian's Chromium) on seven pages, real data and sample, phone and desktop: LIGHTHOUSE_ARGS="--forms mobile"
+bench: test-deps ## benchmark: build time, memory, page weight and search at 100 to 10,000 signatories; then Lighthouse
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 $(BUILD_STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
