@@ -21,7 +21,13 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
+from stemsite.collections import BY_NAME
+from stemsite.editors.forms import questions
+from stemsite.load import yaml_strict
 from stemsite.load.vocabularies import load_vocabularies
+from stemsite.validate import coerce
+from stemsite.workflows.issue_body import NO_RESPONSE, form_from_data, parse_body
+from stemsite.workflows.proposal_answers import build as build_answers
 from stemsite.problems import Report
 from stemsite.urls import UrlProblem, read_https, registered_domain
 from stemsite.validate import schemas as schema_files
@@ -41,6 +47,8 @@ RUN_AXE = """async () => {
   const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
   return result.violations.map(v => `${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map(n => n.target.join(" ")).join(" | ")}`);
 }"""
+ATTACHMENT = "https://github.com/user-attachments/assets/00000000-0000-4000-8000-000000000000"
+VOCABULARIES = load_vocabularies(REPO / "data" / "vocabularies", REPO, Report())
 SLUGS = json.loads((REPO / "tests" / "fixtures" / "slugs.json").read_text(encoding="utf-8"))["names"]
 HOSTS = ["www.agoria.be", "agoria.be", "s3.amazonaws.com", "bucket.s3.amazonaws.com", "github.io", "fictief.github.io",
          "www.city.kobe.jp", "city.kobe.jp", "a.b.kobe.jp", "www.ck", "foo.bar.ck", "sites.google.com", "example.co.uk",
@@ -65,7 +73,6 @@ NAMES = ["AgoriaVlaanderen", "Agoria", "K.U.Leuven", "B.A.S.F.", "V.D.A.B.", "i 
 
 def open_form(new_page, site_url: str, **options) -> Page:
     page = new_page(viewport=PHONE, **options)
-    page.set_default_timeout(10_000)
     page.goto(site_url + PAGE, wait_until="networkidle")
     page.locator("#ondertekenen-formulier:not([hidden])").wait_for()
     return page
@@ -104,6 +111,15 @@ def fill_by_keyboard(page: Page, name: str, website: str, proof: str, logo: Path
     type_in(page, "Sector", "voeding")
     type_in(page, "Gemeente", "Maldegem", role="combobox")  # a text field with a list of suggestions
     type_in(page, "Aantal werknemers", "1.250")
+
+
+def issue_answer(item: dict, query: dict) -> str:
+    """What GitHub puts under a question: the query's value, the upload for the logo, every box ticked."""
+    if item["type"] == "checkboxes":
+        return "\n".join(f"- [X] {option['label']}" for option in item["attributes"]["options"])
+    if item["id"] in ("image", "logo"):
+        return ATTACHMENT
+    return query.get(item["id"], [NO_RESPONSE])[0]
 
 
 def links_of(page: Page) -> dict[str, str]:
@@ -160,6 +176,15 @@ def test_the_issue_form_link_fills_only_ids_the_form_has_and_the_mail_is_the_e_m
     assert query["template"] == ["charter-ondertekenen.yml"] and query["name"] == ["Fictief Bedrijf (testgegeven)"]
     category = next(item for item in form["body"] if item.get("id") == "category")
     assert query["category"][0] in category["attributes"]["options"]
+    # GitHub writes each answer under its label; the form's own reader must give back the page's record.
+    body = "".join(f"### {item['attributes']['label']}\n\n{issue_answer(item, query)}\n\n"
+                   for item in form["body"] if item.get("id"))
+    parsed = parse_body(body, form_from_data(form))
+    schema = json.loads((REPO / "schemas" / "signatories.schema.json").read_text(encoding="utf-8"))
+    read_back, logo = build_answers(parsed, questions(BY_NAME["signatories"], schema, VOCABULARIES), TODAY)
+    assert not parsed.problems and logo == ATTACHMENT
+    text = parse_qs(urlsplit(links_of(page)["new-file"]).query)["value"][0]
+    assert read_back == coerce.to_json(yaml_strict.parse(text), schema, {})
     mail = links_of(page)["mail"]
     assert mail.startswith(f"mailto:{SAMPLE_CONTACT}?")
     body = parse_qs(urlsplit(mail).query)["body"][0]

@@ -168,7 +168,7 @@ def test_wall_and_pages_escape_names(charter_site):
 def test_signing_guide_states_the_limits_the_checks_enforce(charter_site):
     from stemsite.imagecheck import inspect
 
-    html = read(charter_site, "charter/ondertekenen/index.html")
+    html = read(charter_site, "charter/ondertekenen/technisch/index.html")
     rules = html.split('<ul class="charter-logo-rules"', 1)[1].split("</ul>", 1)[0]
     assert f"hoogstens {inspect.MAX_BYTES['raster'] / 1024 / 1024:g} MB" in rules
     assert f"hoogstens {inspect.MAX_BYTES['svg'] // 1024} kB voor SVG" in rules
@@ -177,3 +177,5 @@ def test_signing_guide_states_the_limits_the_checks_enforce(charter_site):
     for extension in ("svg", "png", "jpg", "jpeg", "webp"):
         assert f"<code>.{extension}</code>" in rules
     assert html.count('class="charter-logo-rules"') == 1  # stated once
+    form = read(charter_site, "charter/ondertekenen/index.html").split('id="ondertekenen-logo-help"', 1)[1].split("</p>", 1)[0]
+    assert f"minstens {inspect.MIN_SIDE} pixels breed en hoog, hoogstens {inspect.MAX_BYTES['raster'] / 1024 / 1024:g} MB" in form

@@ -1,7 +1,7 @@
 /* The signatory file as YAML, the way stemsite.editors.yaml_out writes records: the schema line first, keys in
  * the schema's order, list items indented under their key, plain text where YAML reads it back as the same text,
  * double quotes (with escapes) everywhere else, a | block for text with line breaks. The build's strict loader
- * must read it back as exactly the record (tests/browser/test_signing_form.py runs the real `stemsite validate`).
+ * must read it back as exactly the record (tests/browser/test_signing_page.py runs the real `stemsite validate`).
  */
 
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,()&+/’'-]*$/u;
