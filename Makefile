@@ -10,7 +10,7 @@ BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build validate test test-deps bench fuzz voorbeeld clean
+.PHONY: serve build validate test test-deps bench fuzz mutate voorbeeld clean
 
 serve: $(BUILD_STAMP) ## build and serve on http://127.0.0.1:8000, rebuilding when content/, data/, schemas/ or theme/ change
 	$(PY) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -29,6 +29,10 @@ fuzz: test-deps ## fuzz the loader and validator longer than make test does (FUZ
 	STEMSITE_FUZZ_EXAMPLES=5000 $(PY) -m pytest tests/hostile/test_fuzz.py -k "not atheris" -q
 	$(PY) tests/hostile/fuzz_loader.py --seconds $(FUZZ_SECONDS)
 
+# One module: make mutate MUTATE_ARGS="--only validate/invited.py" (the list: scripts/mutate.py --help)
+mutate: test-deps ## mutation testing (mutmut) of the trust rules' modules; lists the surviving mutants per module
+	$(PY) scripts/mutate.py $(MUTATE_ARGS)
+
 # Pictures of records' pages as they will look (360 and 1280 px; a signatory's wall card too), into
 # .cache/voorbeeld/: make voorbeeld SLUGS="voorbeeld-nv academies/maldegem", or BASIS=<commit> for
 # every record changed since that commit. The pull request's workflow runs the same target.
@@ -36,8 +40,10 @@ voorbeeld: test-deps build ## pictures of records' pages at 360 and 1280 px (SLU
 	$(PY) scripts/voorbeeld.py $(if $(BASIS),--basis $(BASIS)) $(if $(PR),--pull-request $(PR)) $(if $(UIT),--uit $(UIT)) $(SLUGS)
 
 # Sizes and repetitions: make bench BENCH_ARGS="--sizes 100,1000 --repeat 1"
-bench: test-deps ## benchmark: build time, memory, page weight and search at 100 to 10,000 signatories
+# Lighthouse (npm, Debian's Chromium) on seven pages, real data and sample, phone and desktop: LIGHTHOUSE_ARGS="--forms mobile"
+bench: test-deps ## benchmark: build time, memory, page weight and search at 100 to 10,000 signatories; then Lighthouse
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 $(BUILD_STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -37,3 +37,9 @@ def launch_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def sample_site(sample_project: Path) -> Path:
     """The built ``site/`` folder of the sample project."""
     return sample_project / "site"
+
+
+@pytest.fixture(scope="session")
+def launch_folder(launch_project: Path) -> Path:
+    """The built ``site/`` folder of the launch-day project."""
+    return launch_project / "site"

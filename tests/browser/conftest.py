@@ -52,6 +52,14 @@ def site_url(sample_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def launch_url(launch_folder: Path) -> Iterator[str]:
+    """The launch-day site (the real content and data only) on localhost."""
+    server, url = serve(launch_folder)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright."""
     assert Path(CHROMIUM).exists(), f"Chromium ontbreekt op {CHROMIUM}: voer `make test` uit (installeert het uit Debian)"

@@ -38,6 +38,27 @@ TEMPLATES = {
     "gemeenten": "voor/lokale-overheden/",
     "niet-gevonden": "404.html",
     "zoekresultaten": "?q=academie",
+    "aanbod": "aanbod/",
+    "verhalen": "verhalen/",
+    "verhaal": "verhalen/fictieve-samenwerking-brugge/",
+    "regio": "regio/",
+    "provincie": "regio/limburg/",
+    "week": "week/",
+    "ondertekenen": "charter/ondertekenen/",
+    "meedoen": "meedoen/",
+    "over": "over/",
+    "toegankelijkheid": "toegankelijkheid/",
+    "waarom-stem": "waarom-stem/",
+}
+
+# One page of every template with the real data only (launch day): no signatory, role model or story yet, so their
+# lists show their empty state; one academy and the practices are real records.
+LAUNCH_TEMPLATES = {
+    **{name: path for name, path in TEMPLATES.items()
+       if name not in ("ondertekenaar", "rolmodel", "academie", "praktijk", "activiteit", "verhaal")},
+    "academie": "academies/bibliotheek-maldegem/",
+    "praktijk": "goede-praktijken/city-pirates/",
+    "zoekresultaten": "?q=Maldegem",
 }
 
 

@@ -12,10 +12,11 @@ import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import image_cache
-from ..pages import kept_bodies
+from ..pages import bundle, kept_bodies
 from ..stored import link_in_background, link_into, prune
 from ..search.cache import SectionCache
 from ..sitebuild import SiteBuild
@@ -34,6 +35,7 @@ def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsC
     """Add every generated page and asset of ``build``; start linking the stored images and badges."""
     state.sections = SectionCache(build.project.cache_dir)
     drop_theme_sources(files, build.project.theme)
+    bundle_theme_assets(files, config, build.project.theme)
     for page in build.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             log.debug("hand-written page wins over generated %s", page.src_uri)
@@ -59,6 +61,22 @@ def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsC
     for stage, seconds in build.timings.items():
         log.debug("stage %s: %.3f s", stage, seconds)
     return files
+
+
+def bundle_theme_assets(files: Files, config: MkDocsConfig, theme: Path) -> None:
+    """Serve our stylesheets as one minified file and our scripts as another (:mod:`stemsite.pages.bundle`).
+
+    ``extra_css`` and ``extra_javascript`` name the readable sources; the pages link the bundles instead.
+    """
+    for key in ("extra_css", "extra_javascript"):
+        entries = [str(entry) for entry in config[key]]
+        try:
+            made = bundle.bundle(theme, entries)
+        except ValueError as error:
+            raise PluginError(f"mkdocs.yml: {key}: {error}") from None
+        if made is not None:
+            files.append(File.generated(config, made.dest_uri, content=made.content))
+            config[key] = bundle.replace(entries, made)
 
 
 def drop_theme_sources(files: Files, theme: Path) -> None:

@@ -2,7 +2,8 @@
 
 One generic badge and one per signatory on the wall, with its name and date of signing,
 laid out by ``theme/badges/*.svg`` (Jinja, autoescaped: names come from pull requests).
-The badge has its own white card and dark border, so it reads on light and dark pages.
+The badge has its own white card and dark border, so it reads on light and dark pages, and carries
+the campaign's mark, drawn from ``theme/assets/images/campagne.svg`` like the header and the favicon.
 Python decides the size and how a long name wraps; the template only places the text.
 A signatory's badge is kept in the cache by its content and linked into the site
 (``stemsite.stored``): thousands of them barely change between builds. The producer also
@@ -50,12 +51,14 @@ def name_lines(name: str) -> list[str]:
 @lru_cache(maxsize=4)
 def _environment(folder: Path) -> Environment:
     # autoescape=True whatever the extension: .svg is XML and names are untrusted.
-    return Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
+    # The badge folder, then the images: the badges draw the campaign's mark from its one SVG file.
+    return Environment(loader=FileSystemLoader([str(folder / "badges"), str(folder / "assets" / "images")]),
+                       autoescape=True, undefined=StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True)
 
 
 def _render(build: SiteBuild, template: str, **context) -> bytes:
-    return _environment(build.project.theme / "badges").get_template(template).render(**context).encode("utf-8")
+    return _environment(build.project.theme).get_template(template).render(**context).encode("utf-8")
 
 
 def _signatory_badge(build: SiteBuild, record: Record) -> tuple[Asset, Badge]:

@@ -1,6 +1,7 @@
 """Share cards: the 1200×630 image a chat or social network shows when a page is shared.
 
-Drawn with Pillow from the page's title, the campaign's colours and the self-hosted
+Drawn with Pillow from the page's title, the campaign's colours and mark (the PNG copy that
+``scripts/render_mark.py`` makes of ``theme/assets/images/campagne.svg``), and the self-hosted
 Atkinson Hyperlegible (no font is fetched: Material's social plugin would download one at
 build time, so it is not used). A role model's card shows the photo, a signatory's card
 the logo (raster logos only: Pillow cannot draw SVG, so an SVG logo's card is text only).
@@ -43,6 +44,9 @@ PANEL = (SIZE[0] - 440 - MARGIN // 2, 150, SIZE[0] - MARGIN // 2, 450)
 """The white panel a logo sits on."""
 BAR = (0, SIZE[1] - 16, SIZE[0], SIZE[1])
 """The orange bar along the bottom."""
+MARK = "campagne-card.png"
+"""The campaign's mark beside the brand, from ``theme/assets/images`` (Pillow reads no SVG)."""
+MARK_SIZE = 88
 TITLE_SIZES = (76, 68, 60, 54, 48, 44)
 MAX_LINES = 4
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
@@ -137,14 +141,30 @@ def _background(kicker: str, brand: str, fonts_dir: Path, layout: str | None) ->
     draw.rectangle(BAR, fill=ORANGE)
     fonts = _fonts(fonts_dir)
     _draw_line(draw, (MARGIN, MARGIN), kicker, fonts, 32, "#ffffff", text_right - MARGIN)
-    draw.rectangle((MARGIN, SIZE[1] - 104, MARGIN + 56, SIZE[1] - 96), fill=ORANGE)
-    _draw_line(draw, (MARGIN, SIZE[1] - 84), brand, fonts, 34, "#ffffff", text_right - MARGIN)
+    mark_top = BAR[1] - 20 - MARK_SIZE
+    mark, mask = _mark(mark_file(fonts_dir))
+    card.paste(mark, (MARGIN, mark_top), mask)
+    brand_left = MARGIN + MARK_SIZE + 20
+    _draw_line(draw, (brand_left, mark_top + 22), brand, fonts, 34, "#ffffff", text_right - brand_left)
     return card, text_right
 
 
 @lru_cache(maxsize=4)
 def _fonts(fonts_dir: Path) -> tuple[Path, ...]:
     return tuple(fonts_dir / name for name in FONTS)
+
+
+def mark_file(fonts_dir: Path) -> Path:
+    """The PNG of the campaign's mark, beside the fonts in the theme's assets."""
+    return fonts_dir.parent / "images" / MARK
+
+
+@lru_cache(maxsize=4)
+def _mark(path: Path) -> tuple[Image.Image, Image.Image]:
+    """The mark at its size on the card, and its alpha channel as the paste mask."""
+    with Image.open(path) as source:
+        mark = source.convert("RGBA").resize((MARK_SIZE, MARK_SIZE), Image.Resampling.LANCZOS)
+    return mark, mark.getchannel("A")
 
 
 @lru_cache(maxsize=64)

@@ -135,7 +135,8 @@ def _svg_picture(path: Path, data: bytes, out_dir: Path, recipe: raster.Recipe, 
 def _card_jobs(site: SiteBuild, out_dir: Path) -> list[tuple[Record | str, cards.CardJob]]:
     """One card per record, per collection index and per hand-written page with a title."""
     fonts_dir = site.project.theme / "assets" / "fonts"
-    digest = hashlib.sha256(b"".join(p.read_bytes() for p in cards._fonts(fonts_dir))).hexdigest()
+    drawn_from = (*cards._fonts(fonts_dir), cards.mark_file(fonts_dir))  # a new font or mark draws every card anew
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in drawn_from)).hexdigest()
     brand = _site_name(site.project.root)
     jobs: list[tuple[Record | str, cards.CardJob]] = []
 
