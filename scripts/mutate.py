@@ -77,7 +77,8 @@ def run_group(work: Path, module: str, tests: list[str]) -> list[str]:
     shutil.rmtree(work / "mutants", ignore_errors=True)
     mutmut = Path(sys.executable).with_name("mutmut")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    subprocess.run([str(mutmut), "run"], cwd=work, env=env, check=False)
+    if subprocess.run([str(mutmut), "run"], cwd=work, env=env, check=False).returncode != 0:
+        return ["(mutmut liep niet tot het einde: lees de uitvoer hierboven)"]  # never an empty list that reads as 'all killed'
     results = subprocess.run([str(mutmut), "results"], cwd=work, env=env, capture_output=True, text=True, check=False)
     return [line.strip() for line in results.stdout.splitlines() if line.strip().endswith(("survived", "no tests"))]
 
