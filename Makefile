@@ -10,7 +10,7 @@ BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build validate test test-deps bench fuzz voorbeeld clean
+.PHONY: serve build validate test test-deps bench fuzz mutate voorbeeld clean
 
 serve: $(BUILD_STAMP) ## build and serve on http://127.0.0.1:8000, rebuilding when content/, data/, schemas/ or theme/ change
 	$(PY) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -28,6 +28,10 @@ FUZZ_SECONDS ?= 600
 fuzz: test-deps ## fuzz the loader and validator longer than make test does (FUZZ_SECONDS, default 600)
 	STEMSITE_FUZZ_EXAMPLES=5000 $(PY) -m pytest tests/hostile/test_fuzz.py -k "not atheris" -q
 	$(PY) tests/hostile/fuzz_loader.py --seconds $(FUZZ_SECONDS)
+
+# One module: make mutate MUTATE_ARGS="--only validate/invited.py" (the list: scripts/mutate.py --help)
+mutate: test-deps ## mutation testing (mutmut) of the trust rules' modules; lists the surviving mutants per module
+	$(PY) scripts/mutate.py $(MUTATE_ARGS)
 
 # Pictures of records' pages as they will look (360 and 1280 px; a signatory's wall card too), into
 # .cache/voorbeeld/: make voorbeeld SLUGS="voorbeeld-nv academies/maldegem", or BASIS=<commit> for

@@ -181,7 +181,7 @@ def measure_builds(work: Path, n: int, repeat: int) -> dict:
         "warm_image_jobs": max((run_.get("jobs", 0) for run_ in image_runs), default=None),
         "warm_image_decodes": max((run_.get("decodes", 0) for run_ in image_runs), default=None),
         "warm_reused": recorded.get("record_pages", {}),
-        "changed_s": median(w for w, _, _ in changed), "changed_cpu_s": median(c for _, _, c in changed),
+        "changed_s": median(w for w, _, _ in changed), "changed_cpu_s": median(c for _, c, _ in changed),
         "changed_reused": changed[-1][2],
     }
     result["ratio"] = result["warm_s"] / result["floor_s"]

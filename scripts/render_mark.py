@@ -3,7 +3,7 @@
 The mark is drawn once, as ``theme/assets/images/campagne.svg`` (the home page's hero, the header logo, the
 favicon, the signatories' badge). Pillow, which draws the share cards, cannot read SVG, and a few browsers and home
 screens want a PNG icon, so the PNGs below are checked in beside the SVG as source assets, made by this script.
-Run it after changing the mark; ``tests/images/test_mark.py`` fails while a PNG no longer matches the SVG.
+Run it after changing the mark; ``tests/browser/test_focus_and_targets.py`` fails while a PNG no longer matches the SVG.
 
     .venv/bin/python scripts/render_mark.py
 """

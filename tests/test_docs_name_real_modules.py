@@ -22,6 +22,7 @@ PATH = re.compile(r"(?<![\w./-])((?:hooks/stemsite|tests|scripts|theme|content|s
 TICKED = re.compile(r"`([\w./-]+\.py)`")
 DOTTED = re.compile(r"(?<![\w/-])stemsite((?:\.[A-Za-z_]\w*)+)")
 SPHINX = re.compile(r":(?:mod|func|class|data|attr|meth):`~?(\.[\w.]+)`")
+HISTORY = re.compile(r"bestaat niet meer|formerly|moved from|voorheen|vroeger", re.IGNORECASE)
 LIBRARIES = [Path(importlib.import_module(name).__file__).parent for name in ("mkdocs", "material")]
 """Other projects' files that docstrings hold up as examples (``structure/files.py``)."""
 
@@ -66,6 +67,8 @@ def stale_names(path: Path, text: str) -> list[str]:
         package = "stemsite." + ".".join(Path(rel).relative_to("hooks/stemsite").parent.parts)
     found = []
     for number, line in enumerate(text.splitlines(), 1):
+        if HISTORY.search(line):
+            continue  # a name given to say that it is gone
         for match in PATH.finditer(line):
             name = match.group(1).rstrip(".")
             if not re.search(r"[*<{$]", name) and not (REPO / name).exists() and not (REPO / f"{name}.py").exists():

@@ -15,7 +15,7 @@ from .collections import COLLECTIONS
 from .editors import forms, scaffold
 from .pages.shortcodes import ShortcodeError
 from .problems import DataError, Report
-from .project import Project, find_root
+from .project import CacheInProject, Project, find_root
 from .publish import atomic_build
 from .standalone import write_docs
 from .validate.dataset import validate_project
@@ -25,7 +25,9 @@ from .load.vocabularies import load_vocabularies
 
 
 def _project(args: argparse.Namespace) -> Project:
-    return Project(find_root(Path(args.root) if args.root else None))
+    project = Project(find_root(Path(args.root) if args.root else None))
+    _ = project.cache_dir  # a cache inside the project stops every command here, before any work (CacheInProject)
+    return project
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -103,4 +105,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except CacheInProject as refused:
+        print(refused, file=sys.stderr)
+        return 2

@@ -82,9 +82,13 @@ class Project:
             os.fsencode(self.root.resolve())).hexdigest()[:16]
         inside = self.root.resolve()
         if folder.resolve() == inside or inside in folder.resolve().parents:
-            raise ValueError(f"de buildcache ({folder}) ligt in het project zelf: een pull request kan daar bestanden "
+            raise CacheInProject(f"de buildcache ({folder}) ligt in het project zelf: een pull request kan daar bestanden "
                              "in zetten — laat STEMSITE_CACHE_DIR weg of kies een map buiten de checkout")
         return folder
+
+
+class CacheInProject(ValueError):
+    """The build cache was set to a folder inside the project (the message is Dutch)."""
 
 
 def user_cache_home() -> Path:

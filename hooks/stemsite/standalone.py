@@ -76,7 +76,7 @@ def write_docs(root: Path, out: Path) -> Written:
     for page in build.pages:
         if page.src_uri in hand_written:  # a hand-written page wins, as in the MkDocs build
             continue
-        meta = dict(page.meta)
+        meta = dict(page.meta, stem_generated=True)  # no file under content/: no "edit this page" (page-edit.html)
         record = meta.get("record")
         if record and links.repo_url:
             meta["stem_links"] = links.record(record["collection"], record["slug"], meta.get("title", ""))

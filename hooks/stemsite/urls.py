@@ -74,8 +74,10 @@ class WebAddress:
 
 
 def registered_domain(host: str) -> str | None:
-    """The registrable domain of a host name, from the Public Suffix List (private section included)."""
-    return _PSL.privatesuffix(host.rstrip(".").lower())
+    """The registrable domain of a host name, from the Public Suffix List (private section included).
+
+    The list's reader lower-cases the host and drops a trailing dot itself (``WWW.Agoria.BE.`` → ``agoria.be``)."""
+    return _PSL.privatesuffix(host)
 
 
 def _invisible_or_space(ch: str) -> bool:
@@ -102,7 +104,9 @@ def _ascii_host(name: str, shown: str) -> str:
     unicode_labels = []
     for label in labels:
         try:
-            unicode_labels.append(label.encode("ascii").decode("idna") if label.startswith(("xn--", "XN--")) else label)
+            # Python's codec leaves an upper-case "XN--" label undecoded; browsers do not.
+            bare = label.lower()
+            unicode_labels.append(bare.encode("ascii").decode("idna") if bare.startswith("xn--") else label)
         except (UnicodeError, ValueError):
             raise UrlProblem(f"'{shown}' is geen geldige domeinnaam") from None
     mixed = next((label for label in unicode_labels if _mixed_scripts(label)), None)

@@ -45,6 +45,7 @@ def test_every_dataset_has_json_csv_and_xlsx_with_the_same_rows(sample_site: Pat
         known.update(columns.spreadsheet_columns(schema))
         assert keys == list(columns.csv_columns(schema))
     assert headers == [known[key].header for key in keys]
+    assert len(set(headers)) == len(headers) and not any(h == k for h, k in zip(headers, keys))
     assert sheet.max_row == len(rows) + 1
     about = {row[0].value: row[1].value for row in book["Over"].iter_rows()}
     assert about["Licentie"] == "CC BY 4.0" and about["Gemaakt op"] == TODAY.isoformat()

@@ -116,6 +116,8 @@ def test_a_cache_inside_the_project_is_refused(root: Path, monkeypatch: pytest.M
     with pytest.raises(ValueError, match="ligt in het project zelf"):
         Project(root).cache_dir
     result = build(root)
-    assert result.returncode != 0
-    assert "ligt in het project zelf" in result.stderr + result.stdout
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (f"de buildcache ({root / '.cache' / 'stemsite'}) ligt in het project zelf: een pull "
+                             "request kan daar bestanden in zetten — laat STEMSITE_CACHE_DIR weg of kies een map buiten "
+                             "de checkout\n")
     assert not (root / ".cache").exists()

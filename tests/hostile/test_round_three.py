@@ -51,7 +51,7 @@ def test_a_long_name_is_cut_between_words_never_inside_one():
 def test_the_kept_bodies_key_changes_with_the_packages_code(tmp_path, monkeypatch):
     """A kept page body made by other code is never served: the key hashes every file of the package."""
     package = tmp_path / "stemsite"
-    shutil.copytree(REPO / "hooks" / "stemsite" / "pages", package / "pages")
+    shutil.copytree(Path(kept_bodies.__file__).parent, package / "pages")
     monkeypatch.setattr(kept_bodies, "_PACKAGE", package)
     templates, vocabularies = REPO / "theme" / "templates", REPO / "data" / "vocabularies"
     before = kept_bodies.body_inputs(templates, vocabularies)

@@ -27,7 +27,7 @@ from support import SAMPLE_DATA, make_project
 from test_mail_route import NAME, SLUG, accepted, answers, eml
 
 from stemsite import cli
-from stemsite.editors.proposals import FORMS
+from stemsite.editors.proposals import FORMS, PRIVATE_FORMS
 from stemsite.image_cache import content_key
 from stemsite.imagecheck import inspect as image_inspect
 from stemsite.project import Project
@@ -117,6 +117,15 @@ def test_a_planted_verdict_does_not_pass_a_script_logo(tmp_path: Path):
     assert json.loads(kept.read_text(encoding="utf-8")) == [p.__dict__ for p in problems]
 
 
+def mail_project(tmp_path: Path) -> Path:
+    """A project with the public forms and the private ones (a role model's full form travels privately)."""
+    root = make_data_project(tmp_path / "project")
+    shutil.copytree(REPO / FORMS, root / FORMS, dirs_exist_ok=True)
+    shutil.copytree(REPO / PRIVATE_FORMS, root / PRIVATE_FORMS, dirs_exist_ok=True)
+    (root / "data" / "role_models").mkdir()
+    return root
+
+
 def _eml(root: Path, attachment: bytes, *, filename: str = "foto.png", subject: str = "Voorstel") -> bytes:
     """The message as it travels; ``subject`` and ``filename`` are put in as raw header text (encoded-words
     included), the way a hostile sender's program can write them."""
@@ -177,9 +186,7 @@ def mail_vectors(root: Path, tmp_path: Path) -> list[tuple[str, Path, list[str],
 
 def test_the_mail_route_refuses_each_vector_with_its_message(tmp_path: Path, monkeypatch, capsys):
     monkeypatch.setenv("STEMSITE_TODAY", "2026-11-23")
-    root = make_data_project(tmp_path / "project")
-    shutil.copytree(REPO / FORMS, root / FORMS, dirs_exist_ok=True)
-    (root / "data" / "role_models").mkdir()
+    root = mail_project(tmp_path)
     for what, message, extra, expected, _ in mail_vectors(root, tmp_path):
         code = cli.main(["--root", str(root), "voorstel", str(message), "--soort", "rolmodel", *extra])
         out = capsys.readouterr()
@@ -197,9 +204,7 @@ def test_the_mail_route_refuses_each_vector_with_its_message(tmp_path: Path, mon
 ])
 def test_what_the_headers_say_is_inert(tmp_path: Path, monkeypatch, capsys, subject, filename):
     monkeypatch.setenv("STEMSITE_TODAY", "2026-11-23")
-    root = make_data_project(tmp_path / "project")
-    shutil.copytree(REPO / FORMS, root / FORMS, dirs_exist_ok=True)
-    (root / "data" / "role_models").mkdir()
+    root = mail_project(tmp_path)
     before = {p for p in root.rglob("*")}
     message = tmp_path / "bericht.eml"
     message.write_bytes(_eml(root, png_bytes(300, 300), filename=filename, subject=subject))
@@ -217,9 +222,7 @@ def test_what_used_to_end_in_a_traceback_or_a_literal_name_now_reads_the_same(tm
                                                                                 saved_as):
     """NAMED (item 6): each came out as a traceback (latin-1, UTF-16) or as a literal, still encoded name."""
     monkeypatch.setenv("STEMSITE_TODAY", "2026-11-23")
-    root = make_data_project(tmp_path / "project")
-    shutil.copytree(REPO / FORMS, root / FORMS, dirs_exist_ok=True)
-    (root / "data" / "role_models").mkdir()
+    root = mail_project(tmp_path)
     message = tmp_path / "bericht"
     if saved_as in ("quoted-printable", "base64"):
         message.write_bytes(eml(root, saved_as, attach=png_bytes(300, 300)))

@@ -47,11 +47,11 @@ def test_serve_rebuilds_when_a_yaml_file_changes(tmp_path: Path):
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/academies/fictieve-academie-gent/"
-        _wait_for(url, "Fictieve Sterrenwacht Gent")
+        _wait_for(url, "Fictieve Sterrenwacht Gent", 300)  # a first build on a loaded machine takes minutes
         path = root / "data/academies/fictieve-academie-gent.yml"
         path.write_text(path.read_text(encoding="utf-8").replace("Sterrenwacht Gent", "Volkssterrenwacht Gent"),
                         encoding="utf-8")
-        _wait_for(url, "Fictieve Volkssterrenwacht Gent")
+        _wait_for(url, "Fictieve Volkssterrenwacht Gent", 300)
         assert "livereload" in (_get(url) or "")
     finally:
         process.terminate()

@@ -104,6 +104,23 @@ def test_the_browser_gets_the_rules_as_plain_data_that_reproduce_the_matcher():
     assert {e["label"] for e in exported["invited"]} == {t.label for t in VOCABULARIES[invited.VOCABULARY].terms}
     assert {s["host"] for s in exported["shared_hosts"]} >= {"sites.google.com", "wixsite.com", "linktr.ee"}
     assert exported["compaction"]["lookalikes"]["\u03bf"] == "o"  # Greek omicron
+    assert sorted(exported["compaction"]) == ["capital_fold", "invisible_extra", "lookalikes", "small_fold", "steps",
+                                              "whole_name_only_up_to", "word", "word_split"]
+    assert exported["compaction"]["steps"] == list(invited.STEPS)
+    assert sorted(exported) == ["compaction", "invited", "messages", "shared_host_rule", "shared_hosts"]
+    assert sorted(exported["invited"][0]) == ["keys", "label", "names", "value", "verified_domains"]
+    # The browser shows the build's own sentences: filled in, they are what the build says.
+    messages = exported["messages"]
+    [(_, said, fix)] = trust.signatory_problems(record("UGent"), RULES)
+    assert [m.replace("{name}", "UGent").replace("{label}", "U Gent") for m in messages["invited"]] == [said, fix]
+    rules = with_verified("U Gent", "corpus.example")
+    [(_, said, fix)] = trust.signatory_problems(record("UGent", "https://evil.example/"), rules)
+    assert [m.replace("{name}", "UGent").replace("{label}", "U Gent").replace("{domains}", "corpus.example")
+            for m in messages["invited_with_domains"]] == [said, fix]
+    found = trust.signatory_problems(record("Voorbeeld nv", "https://sites.google.com/a", "https://linktr.ee/b"), RULES)
+    for (where, said, fix), host, label in zip(found, ("sites.google.com", "linktr.ee"), ("Google Sites", "Linktree")):
+        shown = messages["shared"][0].format(what=messages["what"][where[0]], host=host, label=label)
+        assert [shown, messages["shared"][1][where[0]]] == [said, fix]
     names = ["Agoria", "UGent", "AgoriaVlaanderen", "K.U.Leuven", "B.A.S.F.", "V.D.A.B.", "i m e c", "\u0410goria",
              "ag\u200boria", "\uff36\uff29\uff34\uff2f", "VlB", "VLB", "V1TO", "ABW", "Vitomobiel", "GO!", "Go Voorbeeld nv",
              "Voorbeeld & Zonen nv", "Stichting imec-Gent", "KULeuven", "Kekul\u00e9", "\u0406\u041c\u0415\u0421"]
@@ -128,12 +145,12 @@ def from_exported_data(exported: dict, name: str) -> set[str]:
 
     def small(text: str) -> str:
         text = text.casefold()
-        for seen, read in rules["small_fold"]["replace"]:
+        for seen, read in rules["small_fold"]:
             text = text.replace(seen, read)
         return text
 
     def capitals(text: str) -> str:
-        table = rules["capital_fold"]["replace"]
+        table = rules["capital_fold"]
         return "".join(table.get(ch) or table.get(ch.upper(), ch.upper()) for ch in text)
 
     found = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stemsite import urls
+from stemsite.urls import FIX
 from stemsite.markup import render_markdown
 from stemsite.validate import checks
 from stemsite.validate.formats import FormatProblem, check_https_url
@@ -20,6 +21,10 @@ from stemsite.validate.formats import FormatProblem, check_https_url
     ("https://bücher.be/", "xn--bcher-kva.be", "/"),  # IDNA: what a browser connects to
     ("https://xn--bcher-kva.be/", "xn--bcher-kva.be", "/"),
     ("https://www.agoria.be", "www.agoria.be", "/"),
+    ("https://WWW.VOORBEELD.BOX./", "www.voorbeeld.box", "/"),
+    ("https://Xenon.example/", "xenon.example", "/"),
+    ("https://" + "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".be/",  # 253 characters: the longest
+     "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".be", "/"),
 ])
 def test_the_host_is_read_once_for_every_rule(written, host, rest):
     address = urls.read_https(written)
@@ -28,32 +33,61 @@ def test_the_host_is_read_once_for_every_rule(written, host, rest):
     assert check_https_url(written) == written  # the format check agrees: same reader
 
 
-@pytest.mark.parametrize("written,message", [
-    ("http://www.agoria.be/", "'http:'-adressen zijn niet toegelaten"),
-    ("HTTPS://www.agoria.be/", "het adres moet met kleine letters https:// beginnen"),
-    ("https:www.agoria.be/", "het adres moet met kleine letters https:// beginnen"),
-    ("https:/\\evil.example/", "het adres bevat een backslash"),
-    ("https://agoria.be\\@evil.example/", "het adres bevat een backslash"),
-    ("https://agoria.be@evil.example/", "een adres met gebruikersnaam of wachtwoord"),
-    ("https://agoria.be:8443/", "'agoria.be:8443' gebruikt poort 8443"),
-    ("https://agoria.be:80/", "'agoria.be:80' gebruikt poort 80"),
-    ("https://192.0.2.1/", "'192.0.2.1' is een IP-adres, geen domeinnaam"),
-    ("https://[2001:db8::1]/", "'[2001:db8::1]' is een IP-adres, geen domeinnaam"),
-    ("https://%65vil.example/", "bevat een gecodeerde domeinnaam"),
-    ("https://www.agoria\u200b.be/", "het adres bevat spaties of onzichtbare tekens"),
-    ("https://www.agoria.be/ x", "het adres bevat spaties of onzichtbare tekens"),
-    ("https://ag\u03bfria.be/", "mengt letters uit verschillende schriften ('ag\u03bfria')"),
-    ("https://xn--agria-sce.be/", "mengt letters uit verschillende schriften ('ag\u03bfria')"),
-    ("https://localhost/", "'localhost' is geen geldige domeinnaam"),
-    ("https://agoria..be/", "is geen geldige domeinnaam"),
-    ("https://agoria_be.example/", "is geen geldige domeinnaam"),
-    ("https://[agoria.be/", "is geen geldig adres"),
-    ("https://agoria.be:99999/", "is geen geldig adres"),
+@pytest.mark.parametrize("written,message,fix", [
+    ("http://www.agoria.be/", "'http:'-adressen zijn niet toegelaten, alleen https://",
+     FIX),
+    ("HTTPS://www.agoria.be/", 'het adres moet met kleine letters https:// beginnen',
+     FIX),
+    ("https:www.agoria.be/", 'het adres moet met kleine letters https:// beginnen',
+     FIX),
+    ("https:/\\evil.example/", 'het adres bevat een backslash (\\); een browser leest die als / en kan zo op een andere site uitkomen',
+     'schrijf het adres met gewone schuine strepen (/)'),
+    ("https://agoria.be\\@evil.example/", 'het adres bevat een backslash (\\); een browser leest die als / en kan zo op een andere site uitkomen',
+     'schrijf het adres met gewone schuine strepen (/)'),
+    ("https://agoria.be@evil.example/", 'een adres met gebruikersnaam of wachtwoord (iets@) is niet toegelaten',
+     'laat het deel voor de @ weg'),
+    ("https://agoria.be:8443/", "'agoria.be:8443' gebruikt poort 8443; een website hoort op de gewone poort",
+     "laat ':8443' weg uit het adres"),
+    ("https://agoria.be:80/", "'agoria.be:80' gebruikt poort 80; een website hoort op de gewone poort",
+     "laat ':80' weg uit het adres"),
+    ("https://XN--AGRIA-SCE.BE/",
+     "de domeinnaam 'XN--AGRIA-SCE.BE' mengt letters uit verschillende schriften ('ag\u03bfria'), zodat ze op een andere "
+     "kan lijken", "schrijf de domeinnaam zoals de organisatie hem zelf gebruikt"),
+    ("https://[2001:db8::1]:443/", "'[2001:db8::1]:443' is een IP-adres, geen domeinnaam",
+     'schrijf de domeinnaam van de website, bv. https://www.voorbeeld.be/'),
+    ("https://" + "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 59 + ".be/",  # 254 characters
+     "'" + "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 59 + ".be' is geen geldige domeinnaam", FIX),
+    ("https://192.0.2.1/", "'192.0.2.1' is een IP-adres, geen domeinnaam",
+     'schrijf de domeinnaam van de website, bv. https://www.voorbeeld.be/'),
+    ("https://[2001:db8::1]/", "'[2001:db8::1]' is een IP-adres, geen domeinnaam",
+     'schrijf de domeinnaam van de website, bv. https://www.voorbeeld.be/'),
+    ("https://%65vil.example/", "'%65vil.example' bevat een gecodeerde domeinnaam (met %)",
+     'schrijf de domeinnaam gewoon uit'),
+    ("https://www.agoria\u200b.be/", 'het adres bevat spaties of onzichtbare tekens',
+     'verwijder spaties en regeleinden'),
+    ("https://www.agoria.be/ x", 'het adres bevat spaties of onzichtbare tekens',
+     'verwijder spaties en regeleinden'),
+    ("https://ag\u03bfria.be/", "de domeinnaam 'ag\u03bfria.be' mengt letters uit verschillende schriften ('ag\u03bfria'), zodat ze op een andere kan lijken",
+     'schrijf de domeinnaam zoals de organisatie hem zelf gebruikt'),
+    ("https://xn--agria-sce.be/", "de domeinnaam 'xn--agria-sce.be' mengt letters uit verschillende schriften ('ag\u03bfria'), zodat ze op een andere kan lijken",
+     'schrijf de domeinnaam zoals de organisatie hem zelf gebruikt'),
+    ("https://localhost/", "'localhost' is geen geldige domeinnaam",
+     FIX),
+    ("https://agoria..be/", "'agoria..be' is geen geldige domeinnaam",
+     FIX),
+    ("https://agoria.be../", "'agoria.be..' is geen geldige domeinnaam",
+     FIX),
+    ("https://agoria_be.example/", "'agoria_be.example' is geen geldige domeinnaam",
+     FIX),
+    ("https://[agoria.be/", "'https://[agoria.be/' is geen geldig adres",
+     FIX),
+    ("https://agoria.be:99999/", "'https://agoria.be:99999/' is geen geldig adres",
+     FIX),
 ])
-def test_what_the_reader_refuses_and_the_format_check_says_the_same(written, message):
+def test_what_the_reader_refuses_and_the_format_check_says_the_same(written, message, fix):
     with pytest.raises(urls.UrlProblem) as refused:
         urls.read_https(written)
-    assert message in refused.value.message
+    assert (refused.value.message, refused.value.fix, str(refused.value)) == (message, fix, message)
     with pytest.raises(FormatProblem) as format_refused:
         check_https_url(written)
     assert (format_refused.value.message, format_refused.value.fix) == (refused.value.message, refused.value.fix)
@@ -90,6 +124,8 @@ def test_a_missing_registered_domain_is_a_mismatch_unless_its_own_message_says_s
 @pytest.mark.parametrize("href,kept", [
     ("https://www.agoria.be/p", "https://www.agoria.be/p"),
     ("https://WWW.Agoria.be/p", "https://www.agoria.be/p"),
+    ("https://Xenon.example/p", "https://xenon.example/p"), ("HTTPS://www.agoria.be/", "https://www.agoria.be/"),
+    ("https:\\\\www.agoria.be\\p", "https://www.agoria.be/p"), (" https://www.agoria.be/\t", "https://www.agoria.be/"),
     ("mailto:stem@voorbeeld.be", "mailto:stem@voorbeeld.be"),
     ("/agenda/", "/agenda/"), ("#boven", "#boven"),
     ("http://www.agoria.be/", None), ("HTTP://www.agoria.be/", None), ("javascript:alert(1)", None),
@@ -100,3 +136,14 @@ def test_the_sanitisers_link_filter_reads_links_with_the_same_reader(href, kept)
     assert urls.link_target(href) == kept
     html = str(render_markdown(f"[x]({href})"))
     assert (f'href="{kept}"' in html) if kept else ("href" not in html), html
+
+
+@pytest.mark.parametrize("href,seen,leaves", [
+    (" /a\tb\n ", "/ab", False), ("/\\evil.example/p", "//evil.example/p", True),
+    ("\\\\evil.example\\p", "//evil.example/p", True), ("/\t/evil.example", "//evil.example", True),
+    ("HTTPS:\\\\evil.example", "HTTPS://evil.example", False), ("Http:\\\\evil.example", "Http://evil.example", False),
+    ("mailto:a\\b@voorbeeld.be", "mailto:a\\b@voorbeeld.be", False), ("/agenda/", "/agenda/", False),
+])
+def test_links_are_read_as_a_browser_reads_them(href, seen, leaves):
+    assert urls.browser_form(href) == seen
+    assert urls.leaves_without_scheme(href) is leaves

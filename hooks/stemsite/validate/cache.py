@@ -5,8 +5,9 @@ MkDocs needs for the whole site, and almost every record is unchanged from one b
 next. So a record that passed is stored with its typed values and line map, under a key
 made of the file's bytes, its path, and a fingerprint of everything else its verdict
 depends on: the collection's schema (with the vocabularies' enums synced in), the day
-(``x-not-future``), the lists the trust rules read (``lists``: shared hosts, invited names), the code of loading and validation and the versions of the libraries the checks
-use. Change any of them and nothing stored before matches.
+(``x-not-future``), the lists the trust rules read (``lists``: shared hosts, invited names and
+their verified domains), the code of loading and validation and the versions of the libraries
+the checks use. Change any of them and nothing stored before matches.
 
 Only records without problems are stored: a file with problems is validated again every
 build, so its messages are always fresh. Checks across files (unique names, the image

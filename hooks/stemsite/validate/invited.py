@@ -119,24 +119,29 @@ class Matcher:
         return [entry for entry in self.invited if entry in hits]
 
 
+STEPS = (
+    "NFKC; drop characters of Unicode category Cf, Co, Cn, Zl, Zp, those of 'invisible_extra', controls "
+    "(U+0000-U+001F, U+007F-U+009F), surrogates and non-characters (U+FDD0-U+FDEF, U+xxFFFE, U+xxFFFF)",
+    "NFD; map each character through 'lookalikes'; NFD again and drop combining marks (Mn, Mc, Me)",
+    "words: the matches of 'word'; split each at the matches of 'word_split' (a small letter meets a capital, "
+    "capitals meet a capitalised word, letters meet digits)",
+    "a candidate is one or more whole consecutive words glued together, or the whole name; fold it both ways "
+    "('small_fold': case-fold, then each replacement in order; 'capital_fold': each character through the table, "
+    "else upper-cased and through the table again) and look it up in the 'keys' of each invited organisation",
+    f"a folded candidate of at most {WHOLE_NAME_ONLY} characters ('whole_name_only_up_to') counts only as the whole name",
+)
+"""The compact form in words, for whoever implements it again (the browser's signing form)."""
+
+
 def compaction_rules() -> dict[str, object]:
     """The compact form as data, for the browser's signing form (it must fold exactly as :class:`Matcher`)."""
     return {
-        "steps": [
-            "NFKC; drop characters of Unicode category Cf, Co, Cn, Zl, Zp, those of 'invisible_extra', controls "
-            "(U+0000-U+001F, U+007F-U+009F), surrogates and non-characters (U+FDD0-U+FDEF, U+xxFFFE, U+xxFFFF)",
-            "NFD; map each character through 'lookalikes'; NFD again and drop combining marks (Mn, Mc, Me)",
-            "words: runs of letters and digits; split each where a small letter meets a capital, where capitals "
-            "meet a capitalised word, and where letters meet digits",
-            "a candidate is one or more whole consecutive words glued together, or the whole name; fold it both ways "
-            "and look it up in the folded keys of each invited organisation",
-            f"a key of at most {WHOLE_NAME_ONLY} characters matches only the whole name",
-        ],
+        "steps": list(STEPS),
         "invisible_extra": characters.INVISIBLE_EXTRA,
         "word": _WORD.pattern,
         "word_split": _SPLIT.pattern,
-        "small_fold": {"casefold": True, "replace": [list(pair) for pair in _SMALL_FOLDS]},
-        "capital_fold": {"upper": True, "replace": _CAPITAL_FOLDS},
+        "small_fold": [list(pair) for pair in _SMALL_FOLDS],
+        "capital_fold": dict(_CAPITAL_FOLDS),
         "whole_name_only_up_to": WHOLE_NAME_ONLY,
         "lookalikes": characters.lookalike_table(),
     }

@@ -1,8 +1,9 @@
 """Who may sign as whom: the trust rules on a signatory's name, website and proof page.
 
 One function, :func:`signatory_problems`, serves the build's validation (per record, in
-``record_file``, with the lists in the cache key), the pull-request check (which runs the same validation), the issue form and the e-mail route (both before the
-logo is fetched) and, through :func:`signing_rules_for_browser`, the signing form on the site:
+``record_file``, with the lists in the cache key), the pull-request check (which runs the same
+validation), the issue form and the e-mail route (both before the logo is fetched) and, through
+:func:`signing_rules_for_browser`, the signing form on the site:
 
 - **Shared hosts** (``data/vocabularies/shared_hosts.yml``): a website or proof page on a host
   where one domain serves many owners' pages (``sites.google.com``, ``wixsite.com``,
@@ -31,6 +32,9 @@ COLLECTION = "signatories"
 SHARED_HOSTS = "shared_hosts"
 Problem = tuple[tuple[str, ...], str, str]
 """(field path, what is wrong, how to fix it), in Dutch."""
+SHARED_MESSAGE = ("{what} staat op {host} ({label}), een domein waar veel verschillende eigenaars pagina's op zetten; "
+                  "zo'n adres toont niet dat de organisatie zelf tekent")
+WHAT = {"website": "de website", "proof": "de bewijspagina"}
 SHARED_FIX = {"website": "geef het adres van de eigen website van de organisatie, bv. https://www.organisatie.be/",
               "proof": "zet de bewijspagina op de eigen website van de organisatie, bv. https://www.organisatie.be/charter"}
 
@@ -65,13 +69,12 @@ def _address(value: Any) -> urls.WebAddress | None:
 
 
 def _shared(record: dict[str, Any], rules: TrustRules) -> Iterator[Problem]:
-    for key, what in (("website", "de website"), ("proof", "de bewijspagina")):
+    for key, what in WHAT.items():
         address = _address(record.get(key))
         # A host that is itself a public suffix (github.io) is refused by the per-record check, with its own message.
         shared = rules.shared_host(address.host) if address and not address.is_public_suffix else None
         if shared is not None:
-            yield ((key,), f"{what} staat op {address.host} ({shared.label}), een domein waar veel verschillende "
-                           "eigenaars pagina's op zetten; zo'n adres toont niet dat de organisatie zelf tekent", SHARED_FIX[key])
+            yield ((key,), SHARED_MESSAGE.format(what=what, host=address.host, label=shared.label), SHARED_FIX[key])
 
 
 def _verified(entry: Invited, record: dict[str, Any]) -> bool:
@@ -121,8 +124,7 @@ def signing_rules_for_browser(vocabularies: dict[str, Vocabulary]) -> dict[str, 
         "messages": {
             "invited": invited_message("{name}", "{label}", ()),
             "invited_with_domains": invited_message("{name}", "{label}", ("{domains}",)),
-            "shared": ("{what} staat op {host} ({label}), een domein waar veel verschillende eigenaars pagina's op "
-                       "zetten; zo'n adres toont niet dat de organisatie zelf tekent", SHARED_FIX),
-            "what": {"website": "de website", "proof": "de bewijspagina"},
+            "shared": (SHARED_MESSAGE, dict(SHARED_FIX)),
+            "what": dict(WHAT),
         },
     }

@@ -168,14 +168,16 @@ function makeInvited(trust) {
   const rules = trust.compaction;
   const split = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\p{L})(?=\p{Nd})|(?<=\p{Nd})(?=\p{L})/u;
   const look = rules.lookalikes;
-  const capital = rules.capital_fold.replace;
+  // Older exports nested the folds under "replace"; both shapes are read.
+  const capital = rules.capital_fold.replace || rules.capital_fold;
+  const smallFolds = rules.small_fold.replace || rules.small_fold;
   const words = (text) => {
     const plain = [...text.normalize("NFKC")].filter((ch) => !INVISIBLE.test(ch) && !CONTROL.test(ch)).join("");
     const mapped = [...plain.normalize("NFD")].map((ch) => look[ch] || ch).join("");
     const bare = mapped.normalize("NFD").replace(/\p{M}/gu, "");
     return (bare.match(/[\p{L}\p{N}]+/gu) || []).flatMap((word) => word.split(split)).filter(Boolean);
   };
-  const small = (glued) => rules.small_fold.replace.reduce((text, [seen, read]) => text.split(seen).join(read),
+  const small = (glued) => smallFolds.reduce((text, [seen, read]) => text.split(seen).join(read),
     glued.toLowerCase().replace(/ß/g, "ss"));
   const capitals = (glued) => [...glued].map((ch) => capital[ch] || capital[ch.toUpperCase()] || ch.toUpperCase()).join("");
   const folds = [small, capitals];
