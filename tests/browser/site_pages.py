@@ -7,12 +7,17 @@ the built ``site/`` folder; only one sample page per template is named here (``T
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from stemsite.catalog import Catalog, build_catalog
 from stemsite.collections import COLLECTIONS
 from stemsite.project import Project
 from stemsite.validate.dataset import validate_project
+
+# The site's own scripts: one minified bundle (``stemsite.pages.bundle``), or a source file where a
+# page loads one alone. A test that routes them to an empty body sees the page as it is before they run.
+OUR_SCRIPTS = re.compile(r"/assets/javascripts/(?:stem\.[0-9a-f]+\.min|filters)\.js$")
 
 MAX_PAGES = 60
 RECORDS_PER_COLLECTION = 4

@@ -17,6 +17,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "charter"))
 from charter_data import all_signatories, paginated_project  # noqa: E402
 from test_a11y import AXE, RUN_AXE  # noqa: E402
+from site_pages import OUR_SCRIPTS  # noqa: E402
 from waits import next_frames  # noqa: E402
 
 from stemsite.catalog.views.charter import WALL_PAGE_SIZE  # noqa: E402
@@ -178,7 +179,7 @@ def test_without_javascript_every_page_links_on(new_page, site_url, paged_root):
 def test_filter_form_takes_its_room_before_the_script_runs(new_page, site_url):
     """No layout shift: the wall starts at the same height with the form hidden and shown."""
     page = new_page()
-    page.route("**/filters.js", lambda route: route.fulfill(status=200, body="", content_type="text/javascript"))
+    page.route(OUR_SCRIPTS, lambda route: route.fulfill(status=200, body="", content_type="text/javascript"))
     page.goto(site_url + WALL, wait_until="networkidle")
     assert page.locator("form.charter-filter").is_hidden()
     before = page.eval_on_selector("#charter-wall", "w => w.getBoundingClientRect().top")

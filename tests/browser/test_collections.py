@@ -10,6 +10,7 @@ import yaml
 from PIL import Image
 from playwright.sync_api import Page, expect
 from support import REPO, SAMPLE_DATA, TODAY
+from site_pages import OUR_SCRIPTS
 
 pytestmark = pytest.mark.browser
 
@@ -243,7 +244,7 @@ def test_role_model_photos_carry_no_exif(page, site_url, path):
 def test_filter_forms_take_their_room_before_the_script_runs(new_page, site_url, path, form, items):
     """No layout shift: the list starts at the same height whether the script has shown the form or not."""
     page = new_page()
-    page.route("**/filters.js", lambda route: route.fulfill(status=200, body="", content_type="text/javascript"))
+    page.route(OUR_SCRIPTS, lambda route: route.fulfill(status=200, body="", content_type="text/javascript"))
     page.goto(site_url + path, wait_until="networkidle")
     assert page.locator(form).is_hidden()
     before = page.eval_on_selector(items, "e => e.getBoundingClientRect().top")
