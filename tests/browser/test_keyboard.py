@@ -27,7 +27,7 @@ def tab_to(page, selector, limit=250):
 def test_skip_link_is_first_and_jumps_to_the_content(page, site_url, template):
     page.goto(site_url + TEMPLATES[template], wait_until="networkidle")
     page.keyboard.press("Tab")
-    skip = page.locator("a.md-skip")
+    skip = page.locator("a.md-skip:focus")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
     assert skip.is_visible() and skip.inner_text().strip() == "Ga naar inhoud"
     page.keyboard.press("Enter")
