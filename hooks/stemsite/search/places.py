@@ -38,7 +38,9 @@ def place_entries(catalog: Catalog) -> list[dict[str, Any]]:
         entries.append({
             "location": f"{FINDER}?gemeente={quote(m.name)}",
             "title": m.name,
-            "text": f"<p>STEM-academies in en rond {m.name}{also}, {province}. {postal}.</p>",
+            # "Academiezoeker" is one word to the index: a search for "academie" finds the academies,
+            # not 300 places (tests/browser/test_search.py, "enkelvoud vindt meervoud").
+            "text": f"<p>Academiezoeker voor {m.name}{also}, {province}. {postal}.</p>",
             "boost": PLACE_BOOST,
         })
     return entries
