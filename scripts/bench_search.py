@@ -142,6 +142,9 @@ def make_project(root: Path, signatories: int = 0, setting: tuple[str, str] | No
     shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
     for name in ("theme", "schemas"):
         (root / name).symlink_to(REPO / name, target_is_directory=True)
+    # The pages link to the proposal forms only when their form files exist (``editors.proposals.Links``).
+    (root / ".github").mkdir(exist_ok=True)
+    (root / ".github" / "ISSUE_TEMPLATE").symlink_to(REPO / ".github" / "ISSUE_TEMPLATE", target_is_directory=True)
     shutil.copytree(REPO / "content", root / "content")  # a link under content/ is refused, like one under data/
     shutil.copytree(REPO / "data", root / "data")
     folder = root / "data" / "signatories"
