@@ -35,18 +35,13 @@ from stemsite.validate.checks import record_problems
 from stemsite.validate.invited import Matcher
 from stemsite.validate.trust import TrustRules, signatory_problems
 from support import REPO, SAMPLE_CONTACT, SAMPLE_DATA, TODAY, make_project
+from test_a11y import AXE, RUN_AXE, TAGS  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 PAGE = "charter/ondertekenen/"
 PHONE = {"width": 360, "height": 740}
 FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "charter-ondertekenen.yml"
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-RUN_AXE = """async () => {
-  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-  return result.violations.map(v => `${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map(n => n.target.join(" ")).join(" | ")}`);
-}"""
 ATTACHMENT = "https://github.com/user-attachments/assets/00000000-0000-4000-8000-000000000000"
 VOCABULARIES = load_vocabularies(REPO / "data" / "vocabularies", REPO, Report())
 SLUGS = json.loads((REPO / "tests" / "fixtures" / "slugs.json").read_text(encoding="utf-8"))["names"]
@@ -287,10 +282,10 @@ def test_no_wcag_violations_empty_with_errors_and_ready(new_page, site_url, sche
     assert AXE.exists(), "axe-core ontbreekt: voer `make test` uit (npm ci)"
     page = open_form(new_page, site_url, color_scheme=scheme)
     page.add_script_tag(path=str(AXE))
-    assert page.evaluate(RUN_AXE) == [], "leeg"
+    assert page.evaluate(RUN_AXE, TAGS) == [], "leeg"
     press_button(page, "Controleer en maak klaar")
     expect(page.locator(".signing-form__summary")).to_be_visible()
-    assert page.evaluate(RUN_AXE) == [], "met fouten"
+    assert page.evaluate(RUN_AXE, TAGS) == [], "met fouten"
     page.reload(wait_until="networkidle")
     page.locator("#ondertekenen-formulier:not([hidden])").wait_for()
     fill_by_keyboard(page, "Fictief Bedrijf (testgegeven)", "https://www.fictief.be/", "https://www.fictief.be/charter",
@@ -298,7 +293,7 @@ def test_no_wcag_violations_empty_with_errors_and_ready(new_page, site_url, sche
     press_button(page, "Controleer en maak klaar")
     expect(page.locator("#ondertekenen-klaar")).to_be_visible()
     page.add_script_tag(path=str(AXE))
-    assert page.evaluate(RUN_AXE) == [], "klaar"
+    assert page.evaluate(RUN_AXE, TAGS) == [], "klaar"
     page.watch.assert_clean()
 
 
