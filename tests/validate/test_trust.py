@@ -200,3 +200,38 @@ def test_a_verified_domain_must_be_a_registered_domain(tmp_path: Path):
     assert found["invited_organisations"].terms[0].verified_domains == ("vdab.be",)
     assert sorted(p.message for p in report.problems) == ["'s3.amazonaws.com' is geen geregistreerd domein",
                                                          "'www.vdab.be' is geen geregistreerd domein"]
+
+
+# Mutation testing (scripts/mutate.py) let these through: the exact sentences, the browser's shared-host data
+# and rules without a shared-hosts list.
+
+def test_the_refusal_of_an_invited_name_is_this_exact_dutch_sentence():
+    [(_, said, fix)] = trust.signatory_problems(record("UGent"), RULES)
+    assert said == ("'UGent' is of bevat de naam van U Gent, een organisatie die het STEM-platform zelf uitnodigt; "
+                    "zo'n naam tekent alleen vanaf een domein dat het platform voor U Gent heeft nagekeken, "
+                    "en dat is er nog niet")
+    assert fix == ("teken je namens U Gent? Neem contact op met het STEM-platform: het gaat bij U Gent zelf na dat het "
+                   "domein van jullie website echt van de organisatie is en zet het bij de nagekeken domeinen; "
+                   "daarna aanvaardt de controle deze ondertekening. Teken je voor een andere organisatie, "
+                   "schrijf dan haar eigen naam")
+
+
+def test_the_refusal_names_every_verified_domain_separated_by_a_comma():
+    rules = with_verified("U Gent", "corpus.example", "ugent.example")
+    [(_, said, _)] = trust.signatory_problems(record("UGent", "https://evil.example/"), rules)
+    assert said.endswith("zo'n naam tekent alleen vanaf een domein dat het platform voor U Gent heeft "
+                         "nagekeken (corpus.example, ugent.example), en daar staan de website en de bewijspagina niet op")
+
+
+def test_the_browser_gets_each_shared_host_with_its_label():
+    exported = trust.signing_rules_for_browser(VOCABULARIES)
+    assert {"host": "linktr.ee", "label": "Linktree"} in exported["shared_hosts"]
+    assert all(sorted(s) == ["host", "label"] for s in exported["shared_hosts"])
+
+
+def test_rules_without_a_shared_hosts_list_refuse_no_host():
+    rules = trust.TrustRules.from_vocabularies({invited.VOCABULARY: VOCABULARIES[invited.VOCABULARY]})
+    assert rules.shared_hosts == ()
+    assert trust.signatory_problems(record("Voorbeeld nv", "https://sites.google.com/a", "https://linktr.ee/b"),
+                                    rules) == []
+    assert fields(trust.signatory_problems(record("UGent"), rules)) == ["name"]
