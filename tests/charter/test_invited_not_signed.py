@@ -23,6 +23,7 @@ from support import build, make_project
 from stemsite.load.vocabularies import load_vocabularies
 from stemsite.problems import Report
 from stemsite.validate import invited
+from stemsite.vocabularies import Term, Vocabulary
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -84,6 +85,8 @@ def test_matcher_finds_an_invited_name_and_leaves_others_alone():
     ("Agoria Vlaanderen Corpus vzw", "Agoria Vlaanderen"), ("Stichting imec-Gent", "imec"), ("KULeuven", "KU Leuven"),
     ("Universiteit Gent", "U Gent"), ("Аgoria", "Agoria Vlaanderen"), ("ag\u200boria", "Agoria Vlaanderen"),
     ("ＶＩＴＯ", "VITO"), ("VlB", "VIB"), ("V1TO", "VITO"), ("ABW", "ABVV"), ("ІМЕС", "imec"), ("Kekulé", "Kekule"),
+    ("Ago\u3164ria", "Agoria Vlaanderen"), ("Ago\uffa0ria", "Agoria Vlaanderen"),  # a Hangul filler is a letter, yet invisible
+    ("G.O.", "GO!"), ("G O!", "GO!"),  # a short invited name as the whole name, however its letters are spaced
 ])
 def test_an_invited_name_in_another_spelling_is_caught(name, label):
     """Case, spacing, dots, glued words, aliases and look-alike letters all compare as the invited name."""
@@ -105,6 +108,26 @@ def test_every_invited_name_and_alias_matches_its_own_organisation():
             assert entry.term.label in invited_in(name), name
             short = all(len(key) <= invited.WHOLE_NAME_ONLY for key in invited.keys(name))  # "GO!": only the whole name
             assert (entry.term.label in invited_in(f"{name} vzw")) != short, name
+
+
+def test_a_long_name_is_searched_to_its_end():
+    """Candidates longer than any invited name are skipped, and the search still goes on from the next word."""
+    assert 2 * MATCHER.longest < 300
+    assert invited_in("Agoria " + "x" * 300) == ["Agoria Vlaanderen"]
+    assert invited_in("x" * 300 + " Agoria " + "y" * 300 + " KU Leuven") == ["Agoria Vlaanderen", "KU Leuven"]
+
+
+def test_a_candidate_twice_as_long_as_the_longest_invited_name_is_still_folded():
+    """``rn`` folds to ``m``: a candidate of exactly twice the longest key's length can fold onto it."""
+    matcher = invited.Matcher(Vocabulary("invited_organisations", (Term("mmm", "Mmm"),)))
+    assert matcher.longest == 3
+    assert [e.term.label for e in matcher.find("Voorbeeld rnrnrn")] == ["Mmm"]
+
+
+def test_without_an_invited_list_no_name_is_invited():
+    matcher = invited.Matcher(None)
+    assert (matcher.invited, matcher.longest) == ([], 0)
+    assert matcher.find("Agoria Vlaanderen nv") == []
 
 
 @pytest.fixture(scope="module")
