@@ -23,12 +23,14 @@ from stemsite.validate.formats import FormatProblem, check_https_url
     ("https://www.agoria.be", "www.agoria.be", "/"),
     ("https://WWW.VOORBEELD.BOX./", "www.voorbeeld.box", "/"),
     ("https://Xenon.example/", "xenon.example", "/"),
+    ("https://www.stem-2030.be/", "www.stem-2030.be", "/"),  # digits and a hyphen in a label; the top level is the last
+    ("https://www.agoria.be:/charter", "www.agoria.be", "/charter"),  # an empty port is the default port
     ("https://" + "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".be/",  # 253 characters: the longest
      "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".be", "/"),
 ])
 def test_the_host_is_read_once_for_every_rule(written, host, rest):
     address = urls.read_https(written)
-    assert (address.host, address.rest) == (host, rest)
+    assert (address.written, address.host, address.rest) == (written, host, rest)
     assert address.url == f"https://{host}{rest}"
     assert check_https_url(written) == written  # the format check agrees: same reader
 
@@ -36,6 +38,20 @@ def test_the_host_is_read_once_for_every_rule(written, host, rest):
 @pytest.mark.parametrize("written,message,fix", [
     ("http://www.agoria.be/", "'http:'-adressen zijn niet toegelaten, alleen https://",
      FIX),
+    ("www.agoria.be/", "adressen zonder https:// zijn niet toegelaten, alleen https://",
+     FIX),
+    ("https://www.agoria.be/\x01", 'het adres bevat spaties of onzichtbare tekens',
+     'verwijder spaties en regeleinden'),  # a control character that is no space
+    ("https://www.agoria.be/\x7f", 'het adres bevat spaties of onzichtbare tekens',
+     'verwijder spaties en regeleinden'),
+    ("https://X192.0.2.1/", "'X192.0.2.1' is geen geldige domeinnaam",
+     FIX),  # not an IP address: only brackets are stripped before that check
+    ("https://xn--a.be/", "'xn--a.be' is geen geldige domeinnaam",
+     FIX),  # an xn-- label that does not decode
+    ("https://" + "\u00fc" * 64 + ".be/", "'" + "\u00fc" * 64 + ".be' is geen geldige domeinnaam",
+     FIX),  # a label too long for IDNA
+    ("https://www.agoria.b3/", "'www.agoria.b3' is geen geldige domeinnaam",
+     FIX),  # the last label is the top level
     ("HTTPS://www.agoria.be/", 'het adres moet met kleine letters https:// beginnen',
      FIX),
     ("https:www.agoria.be/", 'het adres moet met kleine letters https:// beginnen',
@@ -143,6 +159,8 @@ def test_the_sanitisers_link_filter_reads_links_with_the_same_reader(href, kept)
     ("\\\\evil.example\\p", "//evil.example/p", True), ("/\t/evil.example", "//evil.example", True),
     ("HTTPS:\\\\evil.example", "HTTPS://evil.example", False), ("Http:\\\\evil.example", "Http://evil.example", False),
     ("mailto:a\\b@voorbeeld.be", "mailto:a\\b@voorbeeld.be", False), ("/agenda/", "/agenda/", False),
+    ("\x01//evil.example/", "//evil.example/", True),  # C0 controls at the edges are trimmed, as a browser does
+    ("\u00a0//evil.example/", "\u00a0//evil.example/", False),  # a no-break space is not: a path on this site
 ])
 def test_links_are_read_as_a_browser_reads_them(href, seen, leaves):
     assert urls.browser_form(href) == seen
