@@ -12,6 +12,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from support import REPO, build, make_project
 
 from stemsite.feeds import opendata
@@ -57,6 +58,27 @@ def test_the_sanitiser_drops_links_that_leave_by_backslash():
                  '<a href="/&#92;aanvaller.example">x</a>', '<a href="/&#9;\\aanvaller.example">x</a>'):
         assert "href" not in str(render_markdown(text)), text
     assert 'href="/agenda/"' in str(render_markdown("[agenda](/agenda/)"))
+
+
+@pytest.mark.parametrize("text,html", [
+    ("[x](https://www.agoria.be/p)", '<p><a href="https://www.agoria.be/p" rel="noopener nofollow">x</a></p>'),
+    ('[x](/a "titel")', '<p><a href="/a" title="titel" rel="noopener nofollow">x</a></p>'),
+    # a link whose address is dropped keeps no rel (HTML allows rel only beside an href)
+    ('<a href="javascript:alert(1)" title="t">x</a>', '<p><a title="t">x</a></p>'),
+    ('<a href="http://x.example/">y</a>', "<p><a>y</a></p>"),
+    # tags outside the allowlist are dropped, their text kept (a script's text too is dropped)
+    ('a <img src="/logo.png" alt="logo"> <span>b</span> <u>c</u> <sup>d</sup>', "<p>a  b c d</p>"),
+    ("<div>blok</div>", "blok"), ("<h1>kop</h1>", "kop"), ("<script>alert(1)</script>", ""),
+    # no attributes but a link's href and title
+    ('<p class="x" style="color:red" onclick="x" id="i">tekst</p>', "<p>tekst</p>"),
+    ('<ol start="3"><li>x</li></ol>', "<ol><li>x</li></ol>"),
+    ('<blockquote cite="https://e.example/">q</blockquote>', "<blockquote>q</blockquote>"),
+    ("tekst <!-- geheim -->", "<p>tekst </p>"),
+    ("a  \nb\n\n---\n", "<p>a<br>\nb</p>\n<hr>"),
+    ("", ""), (None, ""),
+])
+def test_the_sanitiser_keeps_exactly_the_allowlist(text, html):
+    assert str(render_markdown(text)) == html
 
 
 def test_the_plain_report_keeps_one_line_per_problem_and_escapes_workflow_commands():
