@@ -60,7 +60,8 @@ def render_markdown(text: str | None) -> Markup:
 
 _LINK = re.compile(r'<a(?: title="[^"]*")?(?: href="([^"]*)")?(?: title="[^"]*")?(?: rel="[^"]*")?>(.*?)</a>', re.S)
 _BREAKS = re.compile(r"</(?:p|h3|h4|blockquote|ul|ol)>|<hr\s*/?>")
-_ITEM = re.compile(r"<li>")
+_ITEM = re.compile(r"<li>\s*(?:<p>)?")  # a loose list's item opens with a paragraph: the text stays on the item's line
+_LINE_BREAK = re.compile(r"<br>\n?")  # nh3 writes <br>; Markdown's own line end after it is the same break
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -82,7 +83,7 @@ def plain_text(text: str | None) -> str:
         return ""
     html = _LINK.sub(_link_text, html)
     html = _ITEM.sub("\n- ", html)
-    html = _BREAKS.sub("\n\n", html).replace("<br />", "\n").replace("<br>", "\n")
+    html = _LINE_BREAK.sub("\n", _BREAKS.sub("\n\n", html))
     plain = unescape(_TAG.sub("", html))
     lines = [" ".join(line.split()) if not line.startswith("- ") else "- " + " ".join(line[2:].split())
              for line in plain.split("\n")]

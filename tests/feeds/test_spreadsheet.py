@@ -104,6 +104,23 @@ def test_plain_text_goes_through_the_pages_rendering_and_cleaning():
     assert plain_text("[klik](javascript:alert(1))") == "klik"
     assert plain_text("&lt;b&gt; <b>vet</b>") == "<b> vet"
     assert plain_text(None) == ""
+    assert plain_text("") == ""
+
+
+@pytest.mark.parametrize("text,plain", [
+    ("regel een  \nregel twee", "regel een\nregel twee"),  # a hard line break is one line end, not a paragraph
+    ("- een twee\n- drie", "- een twee\n- drie"),
+    ("* een\n\n* twee", "- een\n\n- twee"),  # a loose list: the item's text on the item's line
+    ("1. een\n2. twee", "- een\n- twee"),
+    ("Tekst\n\n- een\n- twee\n\nNa", "Tekst\n\n- een\n- twee\n\nNa"),
+    # a link whose text is its address is not written twice, also in bold or as a mail address
+    ("[https://bib.example/](https://bib.example/)", "https://bib.example/"),
+    ("[**https://bib.example/**](https://bib.example/)", "https://bib.example/"),
+    ("[stem@voorbeeld.be](mailto:stem@voorbeeld.be)", "stem@voorbeeld.be"),
+    ("[schrijf ons](mailto:stem@voorbeeld.be)", "schrijf ons (mailto:stem@voorbeeld.be)"),
+])
+def test_plain_text_keeps_lines_lists_and_links_as_written(text, plain):
+    assert plain_text(text) == plain
 
 
 def test_calendar_and_json_ld_carry_no_markdown(sample_site: Path):
