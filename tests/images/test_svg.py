@@ -109,3 +109,103 @@ def test_css_escapes_and_case_do_not_hide_a_reference(css):
 
 def test_local_css_references_are_fine():
     assert svg.css_problem("fill: url(#g); stroke: url( '#h' )") is None
+
+
+# Each problem with its exact Dutch message, line and fix (mutation testing, scripts/mutate.py, let partial
+# messages, the rarer elements and CSS words, and the edges of the references through).
+EXPORT = "exporteer het logo opnieuw als eenvoudige SVG (bv. 'Optimized SVG' of 'SVG 1.1'), of lever een PNG"
+AGAIN = "open het bestand in een tekeneditor en exporteer het opnieuw"
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
+ONLY_HERE = "alleen verwijzingen binnen het bestand (#naam) zijn toegelaten"
+EXACT = {
+    "xml-stylesheet": ('<?xml-stylesheet href="x.css"?>' + SVG + "</svg>",
+                       "de SVG koppelt een stylesheet (<?xml-stylesheet?>) die van elders geladen wordt", EXPORT),
+    "other instruction": (SVG + "<?foo bar?></svg>", "de SVG bevat een verwerkingsinstructie <?foo?>", EXPORT),
+    "root not svg": ('<html xmlns="http://www.w3.org/2000/svg"/>',
+                     "dit is geen SVG-afbeelding (het buitenste element is geen <svg> in de SVG-namespace)", EXPORT),
+    "root without namespace": ('<svg viewBox="0 0 10 10"/>',
+                               "dit is geen SVG-afbeelding (het buitenste element is geen <svg> in de SVG-namespace)",
+                               EXPORT),
+    "element in style": (SVG + '<style>@im<g/>port "x.css";</style></svg>',
+                         "een <style>-blok bevat een element <g>; een browser voegt de tekst eromheen samen tot één "
+                         "stylesheet", EXPORT),
+    "style split by a character reference": (SVG + '<style>@im&#112;ort "x.css";</style></svg>',
+                                             "het <style>-blok bevat CSS met @import (laadt een ander bestand)", EXPORT),
+    "unknown namespace": (SVG + '<bar xmlns="urn:voorbeeld"/></svg>',
+                          "de SVG bevat een onbekend element <bar> (namespace urn:voorbeeld)", EXPORT),
+    "no namespace": (SVG + '<bar xmlns=""/></svg>', "de SVG bevat een onbekend element <bar> (namespace geen)", EXPORT),
+    "impossible viewBox": ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 -5 10"/>',
+                           'de SVG geeft een onmogelijke afmeting (viewBox="0 0 -5 10")',
+                           'geef gewone getallen tussen 0.001 en 100000, bv. viewBox="0 0 200 100"'),
+    "stretched": ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 10"/>',
+                  "de afbeelding is te langgerekt (1000 × 10, 100 keer zo breed als hoog); hoogstens 10 keer is "
+                  "toegelaten", "snij de afbeelding bij of exporteer ze met meer ruimte rond het beeld, zodat ze "
+                  "hoogstens 10 keer zo breed als hoog is (of omgekeerd)"),
+    "script": (SVG + "<script>x()</script></svg>", "de SVG bevat een <script>", EXPORT),
+    "foreignObject": (SVG + "<foreignObject/></svg>",
+                      "de SVG bevat een <foreignObject> (ingesloten HTML of andere inhoud)", EXPORT),
+    "listener": (SVG + "<listener/></svg>", "de SVG bevat een <listener>-element dat code uitvoert", EXPORT),
+    **{tag: (SVG + f"<{tag}/></svg>", f"de SVG bevat een <{tag}>-element", EXPORT)
+       for tag in ("embed", "object", "audio", "video", "discard")},
+    "xml:base": (SVG + '<g xml:base="https://e.example/"/></svg>',
+                 "de SVG zet xml:base (verwijzingen naar een ander adres)", EXPORT),
+    "http reference": (SVG + '<image href="http://e.example/x.png"/></svg>',
+                       f"<image> verwijst met href naar een adres op het internet; {ONLY_HERE}", EXPORT),
+    "long reference": (SVG + '<use href="een-ander-bestand-met-een-heel-lange-naam-0123456789.svg#x"/></svg>',
+                       f"<use> verwijst met href naar een ander bestand ('een-ander-bestand-met-een-heel-lange-naa'); "
+                       f"{ONLY_HERE}", EXPORT),
+    "fragment with a colon": (SVG + '<use href="#a:b"/></svg>',
+                              f"<use> verwijst met href naar een ander bestand ('#a:b'); {ONLY_HERE}", EXPORT),
+    "fragment with a slash": (SVG + '<use href="#a/b"/></svg>',
+                              f"<use> verwijst met href naar een ander bestand ('#a/b'); {ONLY_HERE}", EXPORT),
+    **{name: (SVG + f'<g fill="{value}"/></svg>', "het attribuut fill bevat een javascript:-adres", EXPORT)
+       for name, value in (("javascript", "javascript:alert(1)"), ("javascript with a tab", "java&#9;script:alert(1)"),
+                           ("JavaScript", "JavaScript:alert(1)"), ("vbscript", "vbscript:x"))},
+    "@import in an attribute": (SVG + "<g fill=\"@import 'x.css'\"/></svg>",
+                                "het attribuut fill bevat CSS met @import (laadt een ander bestand)", EXPORT),
+    "long url": (SVG + '<g style="fill: url(https://e.example/een-heel-lang-pad/naar/een/plaatje.svg#g)"/></svg>',
+                 "het style-attribuut bevat CSS met url(https://e.example/een-heel-lang-pad/naar) (verwijst naar iets "
+                 "buiten het bestand)", EXPORT),
+    **{f"css {word}": (SVG + f'<g style="x: {word}"/></svg>', f"het style-attribuut bevat CSS met '{word}'", EXPORT)
+       for word in ("image(", "expression(", "javascript:", "behavior", "-moz-binding", "@font-face")},
+    "doctype": ('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
+                + SVG + "</svg>", "de SVG bevat een DOCTYPE (<!DOCTYPE>), die naar een ander bestand kan verwijzen",
+                "verwijder de DOCTYPE-regel of " + EXPORT),
+    "invalid character": (SVG + "\x01</svg>", "de SVG is geen geldige XML (ongeldig teken)", AGAIN),
+    "mismatched tag": (SVG + "<g></svg>", "de SVG is geen geldige XML (een tag wordt niet goed gesloten)", AGAIN),
+    "incomplete": (SVG, "de SVG is geen geldige XML (het bestand is onvolledig)", AGAIN),
+    "undefined entity": (SVG + "&foo;</svg>", "de SVG is geen geldige XML (een onbekende entiteit)", AGAIN),
+    "expat's own words": (SVG + "</svg><g/>", "de SVG is geen geldige XML (junk after document element)", AGAIN),
+    "unknown encoding": ('<?xml version="1.0" encoding="x-onbekend"?>' + SVG + "</svg>",
+                         "de SVG is geen geldige XML (een onbekende tekencodering)", AGAIN),
+    "no size": ('<svg xmlns="http://www.w3.org/2000/svg" width="50%"/>',
+                "de SVG heeft geen viewBox en geen breedte en hoogte in pixels",
+                'geef het <svg>-element een viewBox, bv. viewBox="0 0 200 100"'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXACT))
+def test_each_problem_has_its_exact_message_line_and_fix(name):
+    text, message, fix = EXACT[name]
+    assert svg.check(text.encode()) == ([svg.SvgProblem(1, message, fix)], None)
+
+
+@pytest.mark.parametrize("body", [
+    '<svg viewBox="0 0 300 100"/>', '<svg width="-5" height="5"/>',  # only the outer <svg> gives the size
+    '<animate dur="1s"/>',  # an animation without attributeName
+    '<g base="#a" xml:lang="nl"/>',  # base without the xml namespace, and another xml: attribute
+    '<use href=" #g"/>',  # a browser drops the space before the fragment
+    '<g class="behavior image(x) expression(y)"/>',  # CSS words count in CSS, not in a class name
+])
+def test_what_stays_inside_the_file_is_accepted(body):
+    assert svg.check((SVG + body + "</svg>").encode()) == ([], svg.SvgSize(10, 10))
+
+
+@pytest.mark.parametrize("css,problem", [
+    ("u\\0 rl(x.png)", None),  # an escaped NUL is U+FFFD, as in a browser: no url( is left
+    ("u\\110000 rl(x.png)", None),  # beyond Unicode: U+FFFD as well
+    ("u\\1 rl(x.png)", "CSS met url(x.png) (verwijst naar iets buiten het bestand)"),  # a control character is dropped
+    ("url(\\0 https://e.example/)", "CSS met url(\ufffdhttps://e.example/) (verwijst naar iets buiten het bestand)"),
+])
+def test_css_escapes_outside_unicode_read_as_the_replacement_character(css, problem):
+    assert svg.css_problem(css) == problem

@@ -250,7 +250,7 @@ def check(data: bytes) -> tuple[list[SvgProblem], SvgSize | None]:
             else "een DOCTYPE (<!DOCTYPE>), die naar een ander bestand kan verwijzen"
         return [SvgProblem(checker.line(), f"de SVG bevat {what}",
                            "verwijder de DOCTYPE-regel of " + _FIX_EXPORT)], None
-    except (SAXParseException, DefusedXmlException, ValueError) as error:
+    except (SAXParseException, DefusedXmlException, ValueError, LookupError) as error:  # Lookup: encoding="x-..."
         line = error.getLineNumber() if isinstance(error, SAXParseException) else checker.line()
         return [SvgProblem(line or 1, f"de SVG is geen geldige XML ({_expat_reason(error)})",
                            "open het bestand in een tekeneditor en exporteer het opnieuw")], None
@@ -261,6 +261,8 @@ def check(data: bytes) -> tuple[list[SvgProblem], SvgSize | None]:
 
 
 def _expat_reason(error: Exception) -> str:
+    if isinstance(error, LookupError):
+        return "een onbekende tekencodering"
     text = error.getMessage() if isinstance(error, SAXParseException) else str(error)
     return {"unbound prefix": "een voorvoegsel zonder namespace", "not well-formed (invalid token)": "ongeldig teken",
             "mismatched tag": "een tag wordt niet goed gesloten", "no element found": "het bestand is onvolledig",
