@@ -36,7 +36,7 @@ GROUPS: dict[str, list[str]] = {
     "markup.py": ["tests/validate/test_urls.py", "tests/hostile/test_round_two.py",
                   "tests/feeds/test_spreadsheet.py::test_plain_text_goes_through_the_pages_rendering_and_cleaning",
                   "tests/feeds/test_spreadsheet.py::test_plain_text_keeps_lines_lists_and_links_as_written"],
-    "imagecheck/svg_size.py": ["tests/hostile/test_round_three.py", "tests/hostile/test_corpus.py"],
+    "imagecheck/svg_size.py": ["tests/hostile/test_round_three.py", "tests/images/test_svg.py"],
     # svg.py: its own tests and round three's SVG vectors; the corpus (every case a whole validation, minutes a
     # mutant on a shared machine) carries the same vectors end to end, and tests/images also renders pictures.
     "imagecheck/svg.py": ["tests/images/test_svg.py", "tests/hostile/test_round_three.py"],
