@@ -36,10 +36,10 @@ GROUPS: dict[str, list[str]] = {
     "markup.py": ["tests/validate/test_urls.py", "tests/hostile/test_round_two.py",
                   "tests/feeds/test_spreadsheet.py::test_plain_text_goes_through_the_pages_rendering_and_cleaning",
                   "tests/feeds/test_spreadsheet.py::test_plain_text_keeps_lines_lists_and_links_as_written"],
-    "imagecheck/svg_size.py": ["tests/hostile/test_round_three.py", "tests/images/test_svg.py"],
-    # svg.py: its own tests and round three's SVG vectors; the corpus (every case a whole validation, minutes a
-    # mutant on a shared machine) carries the same vectors end to end, and tests/images also renders pictures.
-    "imagecheck/svg.py": ["tests/images/test_svg.py", "tests/hostile/test_round_three.py"],
+    # svg.py and svg_size.py: the SVG tests, not all of tests/images (which renders pictures: minutes a mutant).
+    "imagecheck/svg_size.py": ["tests/images/test_svg.py", "tests/hostile/test_round_three.py",
+                               "tests/hostile/test_corpus.py"],
+    "imagecheck/svg.py": ["tests/images/test_svg.py", "tests/hostile/test_round_three.py", "tests/hostile/test_corpus.py"],
     "imagecheck/inspect.py": ["tests/images", "tests/hostile/test_round_three.py", "tests/hostile/test_corpus.py"],
 }
 """Module (under the package) → the tests that guard it; ``--only`` picks some, the default runs all."""

@@ -209,3 +209,42 @@ def test_what_stays_inside_the_file_is_accepted(body):
 ])
 def test_css_escapes_outside_unicode_read_as_the_replacement_character(css, problem):
     assert svg.css_problem(css) == problem
+
+
+# The declared size (``imagecheck.svg_size``) at its edges.
+IMPOSSIBLE = 'geef gewone getallen tussen 0.001 en 100000, bv. viewBox="0 0 200 100"'
+
+
+@pytest.mark.parametrize("attributes,size", [
+    ('viewBox="0,0,200,100"', (200, 100)),  # commas separate as well as spaces
+    ('viewBox="0 0 0.001 0.001"', (0.001, 0.001)), ('viewBox="0 0 100000 100000"', (100000, 100000)),  # the edges
+    ('viewBox="-1000000 1000000 10 10"', (10, 10)),  # an origin up to ten times the largest side
+    ('width="0.001" height="0.001px"', (0.001, 0.001)),
+])
+def test_sizes_at_the_edges_are_accepted(attributes, size):
+    problems, found = svg.check(f'<svg xmlns="http://www.w3.org/2000/svg" {attributes}/>'.encode())
+    assert (problems, (found.width, found.height)) == ([], size)
+
+
+@pytest.mark.parametrize("attributes,shown", [
+    ('viewBox="0 0 10 10 10"', 'viewBox="0 0 10 10 10"'), ('viewBox="0 0 10"', 'viewBox="0 0 10"'),
+    ('viewBox="0 0 0.0009 1"', 'viewBox="0 0 0.0009 1"'), ('viewBox="0 0 100001 100000"', 'viewBox="0 0 100001 100000"'),
+    ('viewBox="1000001 0 10 10"', 'viewBox="1000001 0 10 10"'),
+    ('viewBox="0 0 10 10' + " 1" * 20 + '"', 'viewBox="0 0 10 10' + " 1" * 15 + ' "'),
+    ('width="-1234567890123456789012345678901234567890123" height="5"',
+     'width="-123456789012345678901234567890123456789"'),
+])
+def test_an_impossible_size_is_refused_with_its_first_forty_characters(attributes, shown):
+    problems, _ = svg.check(f'<svg xmlns="http://www.w3.org/2000/svg" {attributes}/>'.encode())
+    assert problems == [svg.SvgProblem(1, f"de SVG geeft een onmogelijke afmeting ({shown})", IMPOSSIBLE)]
+
+
+def test_a_width_without_a_height_is_no_size():
+    problems, _ = svg.check(b'<svg xmlns="http://www.w3.org/2000/svg" width="64"/>')
+    assert [p.message for p in problems] == ["de SVG heeft geen viewBox en geen breedte en hoogte in pixels"]
+
+
+def test_a_tall_image_is_too_high_for_its_width():
+    problems, _ = svg.check(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 101"/>')
+    assert problems[0].message == ("de afbeelding is te langgerekt (10 × 101, 10 keer zo hoog als breed); hoogstens 10 "
+                                   "keer is toegelaten")
