@@ -29,7 +29,7 @@ GROUPS: dict[str, list[str]] = {
     "urls.py": ["tests/validate/test_urls.py", "tests/validate/test_trust.py"],
     "validate/invited.py": ["tests/charter/test_invited_not_signed.py", "tests/validate/test_trust.py"],
     "validate/trust.py": ["tests/validate/test_trust.py", "tests/charter/test_invited_not_signed.py"],
-    "validate/checks.py": ["tests/validate/test_urls.py", "tests/hostile/test_corpus.py"],
+    "validate/checks.py": ["tests/validate/test_urls.py", "tests/hostile/test_corpus.py", "tests/validate/test_dataset.py"],
     "validate/formats.py": ["tests/validate/test_urls.py", "tests/hostile/test_corpus.py"],
     "validate/links.py": ["tests/hostile/test_round_two.py", "tests/hostile/test_corpus.py"],
     "validate/characters.py": ["tests/hostile/test_corpus.py", "tests/charter/test_invited_not_signed.py"],

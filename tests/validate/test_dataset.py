@@ -9,6 +9,7 @@ import pytest
 from support import SAMPLE_DATA, SIGNATORY, TODAY, make_project
 
 from stemsite.project import Project
+from stemsite.validate import checks
 from stemsite.validate.dataset import validate_project
 
 ACADEMY = """name: Testacademie
@@ -202,3 +203,19 @@ def test_symlink_is_refused(project, tmp_path):
 def test_unknown_folder(project):
     (project / "data" / "signatorie").mkdir()
     assert "data/signatorie:1: map: onbekende map 'signatorie'" in only(project)
+
+
+AT_LEAST = {"properties": {"starts": {}, "ends": {"x-at-least": "starts"}}}
+
+
+@pytest.mark.parametrize(("starts", "ends", "expected"), [
+    ("2025-03-01T10:00:00", "2025-03-01", []),  # a date and a date-time compare by day
+    ("2025-03-01", "2025-03-01T09:00:00", []),
+    ("2025-03-01T10:00:00", "2025-02-28", ["2025-02-28 ligt voor starts (2025-03-01T10:00:00)"]),
+    ("2025-03-01T10:00:00", "2025-03-01T09:59:00", ["2025-03-01T09:59:00 ligt voor starts (2025-03-01T10:00:00)"]),
+    (8, 8, []), (8, 7.5, ["7.5 ligt voor starts (8)"]),
+    ("2025-03-01", "geen datum", []),  # what cannot be compared is left to the format check
+])
+def test_a_value_at_least_its_sibling_compares_dates_by_day_and_numbers_as_numbers(starts, ends, expected):
+    found = list(checks.record_problems({"starts": starts, "ends": ends}, AT_LEAST, TODAY))
+    assert [message for _, message, _ in found] == expected

@@ -135,6 +135,9 @@ def test_a_missing_registered_domain_is_a_mismatch_unless_its_own_message_says_s
     assert checks.own_domain_problem("https://s3.amazonaws.com/b/c.html", "de bewijspagina")[0].startswith(
         "de bewijspagina staat op s3.amazonaws.com, een publiek achtervoegsel")
     assert checks.own_domain_problem("https://www.agoria.be/", "de website") is None
+    # A side that is missing or not text is the format check's or the schema's to report, never a crash.
+    for mine, theirs in [("https://www.agoria.be/charter", None), (None, "https://www.agoria.be/"), (42, 42)]:
+        assert checks.same_site_problem(mine, theirs) is None
 
 
 @pytest.mark.parametrize("href,kept", [
