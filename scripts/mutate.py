@@ -30,7 +30,7 @@ GROUPS: dict[str, list[str]] = {
     "validate/invited.py": ["tests/charter/test_invited_not_signed.py", "tests/validate/test_trust.py"],
     "validate/trust.py": ["tests/validate/test_trust.py", "tests/charter/test_invited_not_signed.py"],
     "validate/checks.py": ["tests/validate/test_urls.py", "tests/hostile/test_corpus.py", "tests/validate/test_dataset.py"],
-    "validate/formats.py": ["tests/validate/test_urls.py", "tests/hostile/test_corpus.py"],
+    "validate/formats.py": ["tests/validate/test_urls.py", "tests/hostile/test_corpus.py", "tests/validate/test_dataset.py"],
     "validate/links.py": ["tests/hostile/test_round_two.py", "tests/hostile/test_corpus.py"],
     "validate/characters.py": ["tests/hostile/test_corpus.py", "tests/charter/test_invited_not_signed.py"],
     "markup.py": ["tests/validate/test_urls.py", "tests/hostile/test_round_two.py",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from support import SAMPLE_DATA, SIGNATORY, TODAY, make_project
 
 from stemsite.project import Project
-from stemsite.validate import checks
+from stemsite.validate import checks, formats
 from stemsite.validate.dataset import validate_project
 
 ACADEMY = """name: Testacademie
@@ -219,3 +220,45 @@ AT_LEAST = {"properties": {"starts": {}, "ends": {"x-at-least": "starts"}}}
 def test_a_value_at_least_its_sibling_compares_dates_by_day_and_numbers_as_numbers(starts, ends, expected):
     found = list(checks.record_problems({"starts": starts, "ends": ends}, AT_LEAST, TODAY))
     assert [message for _, message, _ in found] == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("1900-01-01", date(1900, 1, 1)), ("2100-12-31", date(2100, 12, 31)),  # the first and the last year
+    ("2025-03-14 14:00", datetime(2025, 3, 14, 14, 0)), ("2025-03-14T14:00:30", datetime(2025, 3, 14, 14, 0, 30)),
+])
+def test_dates_and_times_that_are_read(value, expected):
+    assert formats.parse_date_or_datetime(value) == expected
+
+
+@pytest.mark.parametrize(("read", "value", "message", "fix"), [
+    (formats.parse_date, "2025-3-14", "'2025-3-14' is geen datum in de vorm JJJJ-MM-DD",
+     "schrijf de datum als JJJJ-MM-DD, bv. 2025-03-14"),
+    (formats.parse_date, "1899-12-31", "'1899-12-31' ligt buiten de jaren 1900 tot 2100",
+     "controleer het jaar: schrijf vier cijfers, bv. 2025"),
+    (formats.parse_date_or_datetime, "2101-01-01T10:00", "'2101-01-01T10:00' ligt buiten de jaren 1900 tot 2100",
+     "controleer het jaar: schrijf vier cijfers, bv. 2025"),
+    (formats.parse_date_or_datetime, "2025-03-14T25:00", "'2025-03-14T25:00' bestaat niet op de kalender of klok",
+     "controleer dag, maand en uur (00:00 tot 23:59)"),
+    (formats.parse_date_or_datetime, "2025-3-14", "'2025-3-14' is geen datum of datum met uur",
+     "schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM, bv. 2025-03-14T14:00 (Belgische tijd)"),
+])
+def test_dates_that_are_refused_with_their_exact_dutch_message(read, value, message, fix):
+    with pytest.raises(formats.FormatProblem) as refused:
+        read(value)
+    assert (refused.value.message, refused.value.fix, str(refused.value)) == (message, fix, message)
+
+
+@pytest.mark.parametrize("address", ["stem@organisatie.be", "Stem.Info@Organisatie.BE", "a+b_c@x.be", "a@b.be",
+                                     "x" * 64 + "@x.be"])
+def test_an_email_address_that_is_accepted(address):
+    assert formats.check_email(address) == address
+
+
+@pytest.mark.parametrize("address", [" stem@organisatie.be", "stem@organisatie.be ", "stem@localhost", "stem@@x.be",
+                                     "stem", ".stem@x.be", "stem.@x.be", "x" * 65 + "@x.be", "stem@-x.be", "stem@x.b",
+                                     "@x.be"])
+def test_an_email_address_that_is_refused_in_dutch(address):
+    with pytest.raises(formats.FormatProblem) as refused:
+        formats.check_email(address)
+    assert (refused.value.message, refused.value.fix) == (
+        f"'{address}' is geen geldig e-mailadres", "schrijf een functioneel adres van de organisatie, bv. stem@organisatie.be")
