@@ -19,6 +19,7 @@ from stemsite.feeds import opendata
 from stemsite.markup import render_markdown
 from stemsite.problems import Report
 from stemsite.project import Project
+from stemsite.validate import links
 from stemsite.validate.dataset import validate_project
 
 
@@ -88,3 +89,10 @@ def test_the_plain_report_keeps_one_line_per_problem_and_escapes_workflow_comman
     assert len(lines) == 2
     assert not any(line.lstrip().startswith("::") for line in lines)
     assert "::" not in lines[1] and "url(⏎%3A%3Aadd-mask%3A%3Ageheim⏎%3A%3Aerror%3A%3Ax)" in lines[1]
+
+
+def test_a_link_that_leaves_is_named_by_its_first_sixty_characters():
+    [(message, fix)] = links.problems("[x](/\\" + "a" * 80 + ".example/)")
+    assert message == ("de link '/\\" + "a" * 58 + "' lijkt een pagina van deze site, maar een browser opent hem op een "
+                       "andere site")
+    assert fix == "schrijf een volledig adres dat met https:// begint, of een link binnen de site die met één / begint"
