@@ -41,7 +41,8 @@ GROUPS: dict[str, list[str]] = {
     "imagecheck/svg_size.py": ["tests/images/test_svg.py", "tests/hostile/test_round_three.py",
                                "tests/hostile/test_corpus.py"],
     "imagecheck/svg.py": ["tests/images/test_svg.py", "tests/hostile/test_round_three.py", "tests/hostile/test_corpus.py"],
-    "imagecheck/inspect.py": ["tests/images", "tests/hostile/test_round_three.py", "tests/hostile/test_corpus.py"],
+    "imagecheck/inspect.py": ["tests/images/test_inspect.py", "tests/images/test_svg.py", "tests/hostile/test_round_three.py",
+                              "tests/hostile/test_corpus.py"],
 }
 """Module (under the package) → the tests that guard it; ``--only`` picks some, the default runs all."""
 COPIED = ["tests", "data", "schemas", "theme", "content", ".github", "mkdocs.yml", "pyproject.toml", "package.json"]
