@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from support import make_project
 
-from stemsite.catalog import build_catalog
 from stemsite.pages import campaign_view
-from stemsite.project import Project
-from stemsite.validate.dataset import validate_project
-
-
-def _catalog(root: Path):
-    dataset, report = validate_project(Project(root))
-    assert not report.problems, report.problems
-    return build_catalog(dataset)
 
 
 @pytest.fixture(scope="module")
-def launch(tmp_path_factory):
-    """The real data only: launch day (no signatories, no role models, one academy)."""
-    return _catalog(make_project(tmp_path_factory.mktemp("launch"), data=None))
+def launch(launch_catalog):
+    return launch_catalog
 
 
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory):
-    return _catalog(make_project(tmp_path_factory.mktemp("filled")))
+def filled(sample_catalog):
+    return sample_catalog
 
 
 def test_dutch_plurals_follow_the_cldr_rule():
