@@ -96,3 +96,10 @@ def test_a_link_that_leaves_is_named_by_its_first_sixty_characters():
     assert message == ("de link '/\\" + "a" * 58 + "' lijkt een pagina van deze site, maar een browser opent hem op een "
                        "andere site")
     assert fix == "schrijf een volledig adres dat met https:// begint, of een link binnen de site die met één / begint"
+
+
+def test_links_are_href_and_src_and_nothing_else():
+    leaves = ("de link '//evil.example/x.png' lijkt een pagina van deze site, maar een browser opent hem op een andere "
+              "site")
+    assert [m for m, _ in links.problems('<img src="//evil.example/x.png">')] == [leaves]
+    assert list(links.problems('<a title="//x.example/" href="/agenda/">x</a>')) == []

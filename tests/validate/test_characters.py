@@ -25,6 +25,9 @@ MARKS = ("bevat een opeenstapeling van accenttekens op één letter",
     ("x\u0301\u0302\u0303\u0323\u0304", [MARKS]),  # five
     ("x\u20dd\u20dd", [MARKS]),  # an enclosing mark twice (category Me)
     ("a\u30a2\u6f22\u3042", []),  # Latin with Han, Hiragana and Katakana: Japanese, allowed in one word
+    ("a\u1401b", [("het woord 'a\u1401b' mengt letters uit verschillende schriften (canadian aboriginal en latin), "
+                   "zodat het op een ander woord kan lijken",
+                   "typ het woord opnieuw in één schrift (bv. alleen Latijnse letters)")]),  # a script's name in words
 ])
 def test_problems_at_their_edges(text, expected):
     assert list(characters.problems(text)) == expected
