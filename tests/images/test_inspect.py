@@ -160,3 +160,18 @@ def test_svg_that_starts_with_its_doctype_is_recognised_and_refused(project):
     signatory(project, "dtd", "svg", b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd">\n'
                                      b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>')
     assert only(project).startswith("data/signatories/dtd.svg:1: afbeelding: de SVG bevat een DOCTYPE (<!DOCTYPE>)")
+
+
+@pytest.mark.parametrize("head,kind", [
+    (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "webp"), (b"RIFF\x00\x00\x00\x00WAVEfmt ", None), (b"XXXX\x00\x00\x00\x00WEBP", None),
+    *[(b"\x00\x00\x00\x18ftyp" + brand + b"\x00\x00", "heic") for brand in (b"heic", b"heix", b"mif1", b"avif", b"msf1")],
+    (b"\x00\x00\x00\x18ftypisom\x00\x00", None), (b"\x00\x00\x00\x18FTYPheic", None), (b"\x00\x00\x00\x18xxxxheic", None),
+    (b'\xef\xbb\xbf \n<?XML version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', "svg"),
+    (b"<!-- getekend --><svg/>", "svg"), (b"<!DOCTYPE svg><svg/>", "svg"), (b"<SVG/>", "svg"),
+    (b"<?xml version='1.0'?><html/>", None),  # XML, but no <svg
+    (b"<svg/> \n", "svg"),
+    *[(start + b" ...", "html") for start in (b"<!DOCTYPE HTML", b"<HTML", b"<Head", b"<BODY", b"<Script", b"<?PHP")],
+    (b"\n\t<html>", "html"), (b"GIF89a", "gif"), (b"plain text", None),
+])
+def test_the_real_kind_is_read_from_the_first_bytes(head, kind):
+    assert inspect.sniff(head) == kind
