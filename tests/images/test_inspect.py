@@ -175,3 +175,33 @@ def test_svg_that_starts_with_its_doctype_is_recognised_and_refused(project):
 ])
 def test_the_real_kind_is_read_from_the_first_bytes(head, kind):
     assert inspect.sniff(head) == kind
+
+
+def only_problem(path: Path) -> tuple[str, str]:
+    [problem] = inspect.check(path)
+    return problem.message, problem.fix
+
+
+def test_what_is_no_plain_file_too_big_or_no_image_is_refused_before_decoding(tmp_path: Path):
+    real = tmp_path / "echt.svg"
+    real.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>')
+    (tmp_path / "link.svg").symlink_to(real)
+    (tmp_path / "map.png").mkdir()
+    plain = ("de afbeelding is geen gewoon bestand (bv. een link)", "voeg het bestand zelf toe")
+    assert only_problem(tmp_path / "link.svg") == plain and only_problem(tmp_path / "map.png") == plain
+    assert inspect.check(real) == []
+    edge = tmp_path / "rand.svg"  # exactly the largest SVG: not too big
+    edge.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'.ljust(512 * 1024 - 6) + b"</svg>")
+    assert inspect.check(edge) == []
+    big = tmp_path / "groot.svg"
+    big.write_bytes(edge.read_bytes() + b" ")
+    assert only_problem(big) == ("de afbeelding is te groot (0.5 MB, maximaal 0.5 MB)",
+                                 "verklein de afbeelding of exporteer ze opnieuw")
+    raster = tmp_path / "groot.png"
+    raster.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * (8 * 1024 * 1024))
+    assert only_problem(raster) == ("de afbeelding is te groot (8.0 MB, maximaal 8 MB)",
+                                    "verklein de afbeelding of exporteer ze opnieuw")
+    text = tmp_path / "tekst.PNG"
+    text.write_bytes(b"gewone tekst")
+    assert only_problem(text) == ("dit bestand is geen PNG, JPEG, WebP of SVG",
+                                  "exporteer de afbeelding opnieuw als PNG, JPEG of WebP en upload ze nog eens")
