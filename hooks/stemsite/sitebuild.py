@@ -211,12 +211,17 @@ class SiteBuild:
     pages: list[GeneratedPage] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    cpu_timings: dict[str, float] = field(default_factory=dict)
+    """CPU seconds of this process per step (``timings`` is wall time, which a shared machine stretches)."""
     media: dict[RecordKey, RecordMedia] = field(default_factory=dict)
     """What producers made per record, merged (:meth:`add`)."""
     share_cards: dict[str, str] = field(default_factory=dict)
     """Share card URL (``media/...-share.jpg``) per hand-written or index page (``src_uri``)."""
     kept_bodies: dict[str, int] = field(default_factory=dict)
     """Record page bodies laid out and reused from earlier builds (``pages.kept_bodies``)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Work done again and taken from the cache: record files validated, export rows and files made and reused
+    (``kept.COUNTS``); a build with no change validates and makes none."""
     pending: list[Pending] = field(default_factory=list)
     """Work still running; :meth:`finish` waits for it and hands over its files."""
 
