@@ -21,7 +21,7 @@ from .feeds.jsonld import event_jsonld
 from .images import pipeline as images
 from .pages import places_index
 from .pages import supplied as supplied_pages
-from .pages.generate import generate
+from .pages.generate import Overviews, generate
 from .pages.kept_bodies import KeptBodies
 from .pages.render import keep_compiled
 from .problems import DataError
@@ -85,9 +85,11 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
                 build.add(produced, name)
         started, cpu_started = time.perf_counter(), time.process_time()
         bodies = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
-        build.pages = generate(build, project.theme / "records", bodies)
-        build.pages.extend(supplied_pages.generate(build, project.theme / "records"))
+        overviews = Overviews(bodies, build.digest())  # pages that may show any record: kept while nothing changed
+        build.pages = generate(build, project.theme / "records", bodies, overviews)
+        build.pages.extend(supplied_pages.generate(build, project.theme / "records", overviews))
         build.kept_bodies = bodies.counts
+        build.counts.update({f"overview_{name}": count for name, count in bodies.overview_counts.items()})
         timings["generate"] = time.perf_counter() - started
         cpu["generate"] = time.process_time() - cpu_started
     except BaseException:
