@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import tempfile
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -117,8 +118,10 @@ COUNTS: dict[str, int] = {"files_made": 0, "files_reused": 0, "rows_made": 0, "r
 """What this process's builds made again and took from the cache (``STEMSITE_TIMINGS``; the tests count them)."""
 
 
+@cache
 def package_code() -> str:
-    """A fingerprint of the package's Python code (every module: what a kept output was made by)."""
+    """A fingerprint of the package's Python code (every module: what a kept output was made by); once per
+    process, which runs the code it read at its start."""
     return fingerprint(files_under(PACKAGE, suffixes=(".py",)), (), sys.version)
 
 
