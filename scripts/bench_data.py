@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import io
 import random
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+
+from real_project import copy_real_project
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 23)
@@ -187,17 +188,7 @@ def write_data(data: Path, signatories: int) -> dict[str, int]:
 
 def make_project(root: Path, signatories: int) -> dict[str, int]:
     """The real site (config, theme, schemas, content, data) plus N synthetic signatories in ``root``."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "hooks").mkdir(exist_ok=True)
-    shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
-    for name in ("theme", "schemas"):
-        (root / name).symlink_to(REPO / name, target_is_directory=True)
-    # The issue forms: /meedoen/ lists a proposal (and its anchor, which guides link to) only when its form exists.
-    (root / ".github").mkdir(exist_ok=True)
-    (root / ".github" / "ISSUE_TEMPLATE").symlink_to(REPO / ".github" / "ISSUE_TEMPLATE", target_is_directory=True)
-    shutil.copytree(REPO / "content", root / "content")  # a link under content/ is refused, like one under data/
-    shutil.copytree(REPO / "data", root / "data")
+    copy_real_project(root)
     return write_data(root / "data", signatories)
 
 

@@ -22,7 +22,6 @@ import http.server
 import io
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,8 @@ from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import Page, sync_playwright
+
+from real_project import copy_real_project
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("STEMSITE_CHROMIUM", "/usr/bin/chromium")
@@ -136,17 +137,7 @@ def make_project(root: Path, signatories: int = 0, setting: tuple[str, str] | No
         pipeline, separator = setting
         config = re.sub(r"(?m)^      pipeline: .*$", f"      pipeline: {pipeline}", config, count=1)
         config = re.sub(r"(?m)^      separator: .*$", lambda _: f"      separator: {separator}", config, count=1)
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (root / "hooks").mkdir(exist_ok=True)
-    shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
-    for name in ("theme", "schemas"):
-        (root / name).symlink_to(REPO / name, target_is_directory=True)
-    # The pages link to the proposal forms only when their form files exist (``editors.proposals.Links``).
-    (root / ".github").mkdir(exist_ok=True)
-    (root / ".github" / "ISSUE_TEMPLATE").symlink_to(REPO / ".github" / "ISSUE_TEMPLATE", target_is_directory=True)
-    shutil.copytree(REPO / "content", root / "content")  # a link under content/ is refused, like one under data/
-    shutil.copytree(REPO / "data", root / "data")
+    copy_real_project(root, config)
     folder = root / "data" / "signatories"
     folder.mkdir(exist_ok=True)
     logo = _logo()

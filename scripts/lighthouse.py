@@ -32,6 +32,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from real_project import copy_real_project
+
 REPO = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("STEMSITE_CHROMIUM", "/usr/bin/chromium")
@@ -97,14 +99,7 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def build(root: Path, data: Path | None) -> Path:
     """The real project in ``root`` (``data`` laid over the real data), built; returns its site folder."""
-    root.mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "hooks").mkdir()
-    shutil.copy(REPO / "hooks" / "mkdocs_hooks.py", root / "hooks" / "mkdocs_hooks.py")
-    for name in ("theme", "schemas"):
-        (root / name).symlink_to(REPO / name, target_is_directory=True)
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "data", root / "data")
+    copy_real_project(root)
     if data is not None:
         shutil.copytree(data, root / "data", dirs_exist_ok=True)
     env = {**os.environ, "STEMSITE_TODAY": os.environ.get("STEMSITE_TODAY", TODAY), "NO_MKDOCS_2_WARNING": "1"}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from support import build, make_project
+from support import build, catalog_of, make_project
 
 settings.register_profile("stemsite", deadline=None)
 settings.load_profile("stemsite")
@@ -43,3 +43,15 @@ def sample_site(sample_project: Path) -> Path:
 def launch_folder(launch_project: Path) -> Path:
     """The built ``site/`` folder of the launch-day project."""
     return launch_project / "site"
+
+
+@pytest.fixture(scope="session")
+def launch_catalog(tmp_path_factory: pytest.TempPathFactory):
+    """The catalog of the real data only (launch day: no signatory, role model, story or event; one academy)."""
+    return catalog_of(make_project(tmp_path_factory.mktemp("launch-data"), data=None))
+
+
+@pytest.fixture(scope="session")
+def sample_catalog(tmp_path_factory: pytest.TempPathFactory):
+    """The catalog of the sample data set."""
+    return catalog_of(make_project(tmp_path_factory.mktemp("sample-data")))

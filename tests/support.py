@@ -7,14 +7,20 @@ signatory and a record whose text is hostile markup that must render as text.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from stemsite.project import user_cache_home
+from stemsite.project import Project, user_cache_home
 
 
 # Every build and check in the tests runs on the same day, so "not in the future" is stable.
@@ -112,3 +118,51 @@ commitments:
     description: Tien stageplaatsen.
 """
 """A minimal valid signatory record (its logo must be added beside it); tests vary it."""
+
+
+def page_text(url: str, timeout: float = 5) -> str | None:
+    """The body of ``url``, or None when nothing answers (yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for_text(url: str, text: str, seconds: float = 300) -> str:
+    """The body of ``url`` once it holds ``text``: a condition polled, not a fixed sleep (a first build on a loaded
+    machine takes minutes, hence the generous default)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = page_text(url)
+        if body and text in body:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} verscheen niet op {url} binnen {seconds} s")
+
+
+@contextlib.contextmanager
+def served(root: Path) -> Iterator[str]:
+    """``make serve``'s own command (read from the Makefile) on a free port in ``root``; yields the base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = re.search(r"\$\(PY\) -m mkdocs serve (.*)", (REPO / "Makefile").read_text()).group(1)
+    args = command.replace("127.0.0.1:8000", f"127.0.0.1:{port}").split()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *args], cwd=root,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def catalog_of(root: Path):
+    """The catalog of the project at ``root``, as the build sees it; its data must be valid."""
+    from stemsite.catalog import build_catalog
+    from stemsite.validate.dataset import validate_project
+
+    dataset, report = validate_project(Project(root))
+    assert not report, report.render()
+    return build_catalog(dataset)

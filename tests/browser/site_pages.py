@@ -10,10 +10,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from stemsite.catalog import Catalog, build_catalog
+from stemsite.catalog import Catalog
 from stemsite.collections import COLLECTIONS
-from stemsite.project import Project
-from stemsite.validate.dataset import validate_project
+from support import catalog_of
 
 # The site's own scripts: one minified bundle (``stemsite.pages.bundle``), or a source file where a
 # page loads one alone. A test that routes them to an empty body sees the page as it is before they run.
@@ -104,9 +103,7 @@ def sample_pages(site: Path) -> list[str]:
 
 def load_catalog(root: Path) -> Catalog:
     """The sample project's catalog, as the build saw it."""
-    dataset, report = validate_project(Project(root))
-    assert not report, report.render()
-    return build_catalog(dataset)
+    return catalog_of(root)
 
 
 def listed_records(catalog: Catalog) -> dict[str, list[str]]:

@@ -141,8 +141,8 @@ def test_menu_and_search_open_by_keyboard_on_a_phone(new_page, site_url, launch_
     page.keyboard.press("Enter")
     assert menu.get_attribute("aria-expanded") == "true"
     assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
-    page.wait_for_timeout(300)  # the drawer slides in
-    assert page.evaluate(hidden, ".md-sidebar--primary") == "visible"
+    page.wait_for_function("sel => getComputedStyle(document.querySelector(sel)).visibility === 'visible'",
+                           arg=".md-sidebar--primary")  # the drawer slides in
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu"
     assert menu.get_attribute("aria-expanded") == "false"

@@ -154,9 +154,9 @@ def test_on_launch_day_no_campaign_link_leads_to_an_empty_list(browser, launch_s
     for target in sorted(targets):
         page.goto(target, wait_until="load")
         page.wait_for_selector("form.stem-filter:not([hidden])")
-        # The finder filters again once the municipality index arrives, in the callback that fills its datalist.
-        page.wait_for_function("""() => [...document.querySelectorAll("form.stem-filter[data-municipality-index] input[list]")]
-            .every(input => document.getElementById(input.getAttribute("list")).options.length > 0)""")
+        # The finder filters again once the municipality index arrives (and then marks its form).
+        page.wait_for_function("""() => [...document.querySelectorAll("form.stem-filter[data-municipality-index]")]
+            .every(form => form.dataset.municipalitiesLoaded === "1")""")
         shown = page.locator("[data-filter-item]:not([hidden])").count()
         if not shown:
             empty.append(target)

@@ -1,6 +1,7 @@
 """With JavaScript off every page reads, and every list shows all its records."""
 
 import pytest
+import yaml
 from site_pages import listed_records, load_catalog, sample_pages
 
 pytestmark = pytest.mark.browser
@@ -35,3 +36,29 @@ def test_lists_show_every_record_without_javascript(new_page, site_url, sample_p
         assert items.count() == len(expected)
         assert all(items.nth(i).is_visible() for i in range(items.count()))
     assert page.locator("form.stem-filter:visible").count() == 0  # no dead filters without JavaScript
+
+
+def test_every_section_is_reachable_by_keyboard_on_a_phone_without_javascript(new_page, site_url, sample_project):
+    """Without JavaScript Material's menu drawer opens only with a tap (its checkbox is no Tab stop): the footer's
+    map of the site is how a keyboard reaches every section there. Each link it tabs to is visible and resolves."""
+
+    config = yaml.load((sample_project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    sections = [next(iter(item)) for item in config["nav"][1:]]  # every top-level entry but the home page
+    page = new_page(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page.goto(site_url + "charter/")
+    reached = {}
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const a = document.activeElement; const box = a.getBoundingClientRect();
+            return a.closest('.stem-footer-map') ? [a.textContent.trim(), a.href, box.width > 0 && box.height >= 24
+                && getComputedStyle(a).visibility === 'visible'] : (a === document.body ? 'einde' : null); }""")
+        if focused == "einde":
+            break
+        if focused:
+            reached[focused[0]] = focused
+    section_titles = {title for title in sections if title != "Voor wie"}
+    assert section_titles <= set(reached), f"niet bereikbaar: {section_titles - set(reached)}"
+    assert any(title.startswith("Voor ") and title != "Voor wie" for title in reached)  # the audience pages, one by one
+    assert all(visible for _, _, visible in reached.values())
+    for title, href, _ in reached.values():
+        assert new_page().goto(href).status == 200, title

@@ -66,7 +66,8 @@ def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsC
 def bundle_theme_assets(files: Files, config: MkDocsConfig, theme: Path) -> None:
     """Serve our stylesheets as one minified file and our scripts as another (:mod:`stemsite.pages.bundle`).
 
-    ``extra_css`` and ``extra_javascript`` name the readable sources; the pages link the bundles instead.
+    ``extra_css`` and ``extra_javascript`` name the readable sources; the pages link the bundles instead,
+    and the sources stay out of the site (no page loads them; they would only be dead weight to deploy).
     """
     for key in ("extra_css", "extra_javascript"):
         entries = [str(entry) for entry in config[key]]
@@ -75,6 +76,9 @@ def bundle_theme_assets(files: Files, config: MkDocsConfig, theme: Path) -> None
         except ValueError as error:
             raise PluginError(f"mkdocs.yml: {key}: {error}") from None
         if made is not None:
+            for source in made.sources:
+                if (file := files.get_file_from_path(source)) is not None:
+                    files.remove(file)
             files.append(File.generated(config, made.dest_uri, content=made.content))
             config[key] = bundle.replace(entries, made)
 

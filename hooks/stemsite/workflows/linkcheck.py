@@ -11,7 +11,6 @@ when links are dead; it fails only when it cannot do its work.
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import ssl
 import sys
@@ -33,6 +32,7 @@ from ..validate.dataset import Dataset, validate_project
 from . import markdown
 from .git import GitError, is_shallow, last_changed
 from .public_net import PUBLIC, NotPublic, Policy, opener
+from .step_outputs import write_step_outputs
 
 USER_AGENT = "Mozilla/5.0 (compatible; stem-site-linkcheck/1.0; +https://github.com/stem-platform)"
 """Some sites refuse clients without a browser-like agent; this one still says who it is."""
@@ -242,14 +242,6 @@ def report(links: list[Link], results: dict[str, Result], stale: list[Stale], *,
     )
 
 
-def _write_outputs(**values: int) -> None:
-    target = os.environ.get("GITHUB_OUTPUT")
-    if target:
-        with open(target, "a", encoding="utf-8") as handle:
-            for key, value in values.items():
-                handle.write(f"{key}={int(value)}\n")
-
-
 def main(argv: list[str] | None = None, *, check: Callable[..., Result] = check_url) -> int:
     """Check links and freshness, write the report and the counts for the workflow."""
     parser = argparse.ArgumentParser(prog="python -m stemsite.workflows.linkcheck", description=__doc__.splitlines()[0])
@@ -279,7 +271,7 @@ def main(argv: list[str] | None = None, *, check: Callable[..., Result] = check_
     args.output.write_text(text, encoding="utf-8")
 
     failing = sum(1 for link in links if not results[link.url].ok)
-    _write_outputs(failing=failing, stale=len(stale), findings=failing + len(stale))
+    write_step_outputs(failing=failing, stale=len(stale), findings=failing + len(stale))
     print(f"{len(results)} adressen gecontroleerd: {failing} vermelding(en) met een probleem; "
           f"{len(stale)} record(s) om te bevestigen.")
     return 0

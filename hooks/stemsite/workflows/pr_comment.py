@@ -24,6 +24,7 @@ from ..collections import BY_NAME
 from . import markdown
 from .git import STATUS
 from .preview_names import WIDTHS, Picture
+from .step_outputs import write_step_outputs
 
 MARKER = "<!-- stemsite-controle -->"
 MAX_COMMENT_PROBLEMS = 50
@@ -164,10 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         pictures = pictures_of(verdict, names, base) if base else []
     args.out.write_text(render(verdict, run_url=args.run_url, site_url=args.site_url, pictures=pictures),
                         encoding="utf-8")
-    target = os.environ.get("GITHUB_OUTPUT")
-    if target:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(f"pull_request={verdict['pull_request']}\n")
+    write_step_outputs(pull_request=verdict["pull_request"])
     return 0
 
 

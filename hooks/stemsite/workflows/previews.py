@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 from PIL import Image
 
 from .preview_names import FILE, KINDS, MAX_BYTES, MAX_HEIGHT, MAX_PICTURES, WIDTHS, BadPreview, Picture
+from .step_outputs import write_step_outputs
 
 __all__ = ["FILE", "KINDS", "MAX_BYTES", "MAX_HEIGHT", "WIDTHS", "BadPreview", "Picture", "clean", "manifest",
            "read_manifest", "reencode"]
@@ -106,10 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in refused:
         print(f"geweigerd: {line}", file=sys.stderr)
     print(f"{len(kept)} beeld(en) in orde, {len(refused)} geweigerd.")
-    target = os.environ.get("GITHUB_OUTPUT")
-    if target:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(f"pull_request={number}\ncount={len(kept)}\n")
+    write_step_outputs(pull_request=number, count=len(kept))
     return 0
 
 

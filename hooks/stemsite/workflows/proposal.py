@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 from datetime import date
@@ -40,6 +39,7 @@ from ..slugs import slugify
 from . import attachments, change_request, form_checks, intake_issue, markdown, proposal_answers
 from .issue_body import Parsed, form_of, parse_body
 from .outcome import Outcome, problem, validate_written
+from .step_outputs import write_step_outputs
 
 Fetch = Callable[[str], bytes]
 
@@ -180,11 +180,7 @@ def write_outputs(outcome: Outcome, out: Path, *, issue: int, author: str, issue
     result = {"ok": outcome.ok, "publish": publish, "kind": outcome.proposal.key, "slug": outcome.slug,
               "issue": issue, "files": sorted(outcome.files), "deletions": outcome.deletions}
     (out / "result.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    target = os.environ.get("GITHUB_OUTPUT")
-    if target:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(f"ok={'true' if publish else 'false'}\nslug={outcome.slug if publish else ''}\n"
-                         f"kind={outcome.proposal.key}\n")
+    write_step_outputs(ok=bool(publish), slug=outcome.slug if publish else "", kind=outcome.proposal.key)
 
 
 def main(argv: list[str] | None = None, *, fetch: Fetch = attachments.download) -> int:

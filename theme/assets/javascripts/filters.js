@@ -13,7 +13,8 @@
  *   - control names are the URL query parameters, so a filtered view can be shared.
  * A list the server split into pages (the charter wall) holds only its own page. Its form names the whole
  * list: data-filter-source (a same-origin JSON URL) and data-filter-render (a function registered in
- * window.stemFilters.renderers, called as render(data, list, form) to fill the list with every item).
+ * window.stemFilters.renderers, called as render(data, list, form, element) to fill the list with every item;
+ * element(tag, attributes, text) makes a node whose texts are only ever text, never HTML: data come from pull requests).
  * The JSON is fetched once, when a filter or the sort is first used (or set in the URL); while it loads, the
  * list is aria-busy (dimmed) and the count says so. While a filter is active every item shows and
  * [data-filter-paged="ID"] (the page links) hides; clearing the filters puts the server's page back.
@@ -24,6 +25,13 @@
   var stemFilters = (window.stemFilters = window.stemFilters || {});
   var matchers = (stemFilters.matchers = stemFilters.matchers || {});
   stemFilters.renderers = stemFilters.renderers || {};
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
 
   function normalise(text) {
     return (text || "").toString().normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
@@ -81,7 +89,7 @@
             .then(function (data) {
               var render = stemFilters.renderers[form.dataset.filterRender];
               var fragment = document.createDocumentFragment();
-              render(data, fragment, form);
+              render(data, fragment, form, element);
               whole = fragment;
             })
             .catch(function () { failed = true; })

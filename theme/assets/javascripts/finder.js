@@ -4,7 +4,7 @@
  * before filters.js runs. The municipality index (api/gemeenten.json, from the reference package)
  * is fetched from this site only when a finder is on the page; until it arrives the matcher lets
  * every academy through, and once it arrives the form is filtered again. The same index fills the
- * <datalist> with names ("Gent") and postal codes ("9000 Gent").
+ * <datalist> with names ("Gent") and postal codes ("9000 Gent") the first time the field gets focus.
  */
 (function () {
   "use strict";
@@ -147,11 +147,23 @@
       .then(function (response) { return response.json(); })
       .then(function (data) {
         index = buildIndex(data);
+        // The suggestions (some 1,400 options) are made when someone first goes to the field, not while the page
+        // loads: on a phone they were most of the page's elements and of its blocking time (Lighthouse).
         var list = document.getElementById(input.getAttribute("list"));
-        if (list) fillDatalist(list);
+        function suggest() {
+          input.removeEventListener("focus", suggest);
+          input.removeEventListener("input", suggest);
+          if (list && !list.children.length) fillDatalist(list);
+        }
+        if (document.activeElement === input || input.value) suggest();
+        else {
+          input.addEventListener("focus", suggest);
+          input.addEventListener("input", suggest);
+        }
         describe(form, input);
         if (input.value) input.dispatchEvent(new Event("change", { bubbles: true }));
         else update();
+        form.dataset.municipalitiesLoaded = "1";
       });
   }
 

@@ -10,13 +10,6 @@
   var stemFilters = (window.stemFilters = window.stemFilters || {});
   stemFilters.renderers = stemFilters.renderers || {};
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   function facts(row, at, audiences) {
     var parts = [];
     if (row[at.audience]) {
@@ -28,7 +21,7 @@
     return parts.join(" ");
   }
 
-  stemFilters.renderers.offers = function (data, target, form) {
+  stemFilters.renderers.offers = function (data, target, form, element) {
     var root = form.dataset.filterRoot || "";
     var at = {};
     data.fields.forEach(function (name, index) { at[name] = index; });

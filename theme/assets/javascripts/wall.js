@@ -10,14 +10,7 @@
   var stemFilters = (window.stemFilters = window.stemFilters || {});
   stemFilters.renderers = stemFilters.renderers || {};
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  stemFilters.renderers["charter-wall"] = function (data, target, form) {
+  stemFilters.renderers["charter-wall"] = function (data, target, form, element) {
     var root = form.dataset.filterRoot || "";
     var at = {};
     data.fields.forEach(function (name, index) { at[name] = index; });
