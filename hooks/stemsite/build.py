@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 
+from . import kept
 from .catalog import build_catalog
 from .editors import signing_rules
 from .feeds import atom, badges, opendata, robots, supplied, wall_json
@@ -20,7 +21,7 @@ from .feeds.jsonld import event_jsonld
 from .images import pipeline as images
 from .pages import places_index
 from .pages import supplied as supplied_pages
-from .pages.generate import generate
+from .pages.generate import Overviews, generate
 from .pages.kept_bodies import KeptBodies
 from .pages.render import keep_compiled
 from .problems import DataError
@@ -56,35 +57,45 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
     pages are rendered). Otherwise every asset is in ``assets`` on return.
     """
     timings: dict[str, float] = {}
-    started = time.perf_counter()
+    cpu: dict[str, float] = {}
+    kept.COUNTS.update(dict.fromkeys(kept.COUNTS, 0))
+    started, cpu_started = time.perf_counter(), time.process_time()
     dataset, report = validate_project(project)
     timings["load+validate"] = time.perf_counter() - started
+    cpu["load+validate"] = time.process_time() - cpu_started
     if report:
         raise DataError(report)
-    started = time.perf_counter()
-    build = SiteBuild(project, build_catalog(dataset), timings=timings)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    build = SiteBuild(project, build_catalog(dataset), timings=timings, cpu_timings=cpu,
+                      counts={"validated": dataset.validated})
     timings["catalog"] = time.perf_counter() - started
+    cpu["catalog"] = time.process_time() - cpu_started
     for folder in ("records", "shortcodes"):
         keep_compiled(project.theme / folder, project.cache_dir, f"{COMPILED}/{folder}")
     try:
         for producers in (MEDIA_PRODUCERS, PRODUCERS):
             made = []
             for producer in producers:  # all of a round first: none sees what another of its round made
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 name = producer.__module__.rsplit(".", 1)[-1]
                 made.append((name, producer(build)))
                 timings[name] = timings.get(name, 0.0) + time.perf_counter() - started  # a module may give two
+                cpu[name] = cpu.get(name, 0.0) + time.process_time() - cpu_started
             for name, produced in made:
                 build.add(produced, name)
-        started = time.perf_counter()
-        kept = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
-        build.pages = generate(build, project.theme / "records", kept)
-        build.pages.extend(supplied_pages.generate(build, project.theme / "records"))
-        build.kept_bodies = kept.counts
+        started, cpu_started = time.perf_counter(), time.process_time()
+        bodies = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
+        overviews = Overviews(bodies, build.digest())  # pages that may show any record: kept while nothing changed
+        build.pages = generate(build, project.theme / "records", bodies, overviews)
+        build.pages.extend(supplied_pages.generate(build, project.theme / "records", overviews))
+        build.kept_bodies = bodies.counts
+        build.counts.update({f"overview_{name}": count for name, count in bodies.overview_counts.items()})
         timings["generate"] = time.perf_counter() - started
+        cpu["generate"] = time.process_time() - cpu_started
     except BaseException:
         build.cancel()
         raise
+    build.counts.update(kept.COUNTS)
     if not background:
         build.assets.extend(build.finish())
     return build

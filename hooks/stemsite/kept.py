@@ -15,11 +15,12 @@ import json
 import os
 import sys
 import tempfile
+from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from .stored import seal, unseal
+from .stored import NAME_LENGTH, keyed_name, reuse, seal, unseal, write_atomic
 
 
 def read_kept(cache_dir: Path, name: str, fingerprint: str, field: str) -> dict[str, Any]:
@@ -108,3 +109,84 @@ class KeptRows:
                    json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
                   for name, value in {**document, field: None}.items()]
         return "{\n" + ",\n".join(f"  {json.dumps(name, ensure_ascii=False)}: {text}" for name, text in fields) + "\n}"
+
+
+PACKAGE = Path(__file__).resolve().parent
+KEPT_FILES = "kept-files"
+"""Cache folder of whole export files kept under the hash of what they are made of (:class:`KeptFiles`)."""
+COUNTS: dict[str, int] = {"files_made": 0, "files_reused": 0, "rows_made": 0, "rows_reused": 0}
+"""What this process's builds made again and took from the cache (``STEMSITE_TIMINGS``; the tests count them)."""
+
+
+@cache
+def package_code() -> str:
+    """A fingerprint of the package's Python code (every module: what a kept output was made by); once per
+    process, which runs the code it read at its start."""
+    return fingerprint(files_under(PACKAGE, suffixes=(".py",)), (), sys.version)
+
+
+class KeptFiles:
+    """Whole files (a CSV, a workbook) kept between builds under the hash of everything they are made of.
+
+    Making a workbook of 30,000 rows took seconds of every build, also when none of its rows had changed.
+    The caller names every input (rows, columns, title, day) and the code and libraries that turn them into
+    bytes; the file is kept under the keyed hash of that (:func:`stemsite.stored.keyed_name`) and sealed
+    (:func:`stemsite.stored.seal`), so a file planted or changed in the cache is never served: it is made again.
+    """
+
+    def __init__(self, cache_dir: Path, libraries: Iterable[str] = ()) -> None:
+        self.cache_dir = cache_dir
+        self.code = fingerprint([], libraries, package_code())
+
+    def get(self, name: str, inputs: Any, make: Callable[[], bytes]) -> bytes:
+        """The bytes ``make()`` gives for ``inputs`` (plain values and dataclasses: their ``repr`` says all they hold)."""
+        key = hashlib.sha256("\0".join((self.code, name, repr(inputs))).encode("utf-8", "surrogatepass")).hexdigest()
+        stored_name = f"{KEPT_FILES}/{keyed_name(self.cache_dir, key, NAME_LENGTH)}"
+        path = self.cache_dir / stored_name
+        if reuse(path):
+            try:
+                content = unseal(self.cache_dir, stored_name, path.read_bytes())
+            except OSError:
+                content = None
+            if content is not None:
+                COUNTS["files_reused"] += 1
+                return content
+        content = make()
+        try:
+            write_atomic(path, seal(self.cache_dir, stored_name, content))
+        except OSError:
+            pass  # only the next build's speed
+        COUNTS["files_made"] += 1
+        return content
+
+
+class KeptRowValues:
+    """Rows of an export (plain JSON values) kept between builds under the hash of the record they show.
+
+    Working out a signatory's row (every schema property with its labels and places) took seconds per
+    build at 10,000 signatories. The key is the record's data and address and ``context``: whatever else
+    a row reads (the schema, the vocabularies, the package's code). Stored as JSON, so a row read back is
+    the same plain values it was made as (lists, not tuples: rows hold no tuples)."""
+
+    def __init__(self, cache_dir: Path, name: str, context: str) -> None:
+        self.cache_dir, self.name = cache_dir, name
+        self.fingerprint = fingerprint([], (), package_code(), context)
+        self.stored = read_kept(cache_dir, name, self.fingerprint, "rows")
+        self.kept: dict[str, Any] = {}
+
+    def row(self, inputs: Any, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """The row for ``inputs`` (its ``repr`` says all it holds): kept, or ``make()`` now."""
+        key = hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()[:40]
+        values = self.stored.get(key)
+        if isinstance(values, dict):
+            COUNTS["rows_reused"] += 1
+        else:
+            values = make()
+            COUNTS["rows_made"] += 1
+        self.kept[key] = values
+        return values
+
+    def save(self) -> None:
+        """Keep the rows of this build (and only those); a failure only costs speed."""
+        if self.kept.keys() != self.stored.keys():
+            save_kept(self.cache_dir, self.name, self.fingerprint, "rows", self.kept)

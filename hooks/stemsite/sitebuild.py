@@ -13,6 +13,7 @@ silently matter. Records themselves never change after the catalog is built.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Protocol
@@ -211,12 +212,17 @@ class SiteBuild:
     pages: list[GeneratedPage] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    cpu_timings: dict[str, float] = field(default_factory=dict)
+    """CPU seconds of this process per step (``timings`` is wall time, which a shared machine stretches)."""
     media: dict[RecordKey, RecordMedia] = field(default_factory=dict)
     """What producers made per record, merged (:meth:`add`)."""
     share_cards: dict[str, str] = field(default_factory=dict)
     """Share card URL (``media/...-share.jpg``) per hand-written or index page (``src_uri``)."""
     kept_bodies: dict[str, int] = field(default_factory=dict)
     """Record page bodies laid out and reused from earlier builds (``pages.kept_bodies``)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Work done again and taken from the cache: record files validated, export rows and files made and reused
+    (``kept.COUNTS``); a build with no change validates and makes none."""
     pending: list[Pending] = field(default_factory=list)
     """Work still running; :meth:`finish` waits for it and hands over its files."""
 
@@ -230,6 +236,24 @@ class SiteBuild:
             self.share_cards[page] = url
         for key, media in produced.media.items():
             self.media[key] = self.media.get(key, NO_MEDIA).merged(media, producer)
+
+    def digest(self) -> str:
+        """A hash of everything a page's template can read of this build: every record (data, file, image), the
+        vocabularies, figures, regions, schemas and day of the catalog, every record's media, the share cards and
+        the site's address (``pages.kept_bodies.KeptBodies.overview``). Plain values and dataclasses: their
+        ``repr`` says all they hold."""
+        digest = hashlib.sha256()
+        catalog = self.catalog
+        for part in (self.project.site_url, catalog.today.isoformat(), repr(catalog.vocabularies), repr(catalog.figures),
+                     repr(catalog.regions), repr(catalog.schemas), repr(sorted(self.share_cards.items()))):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        for name in sorted(catalog.records):
+            for record in catalog.records[name]:
+                digest.update(f"{name}\0{record.slug}\0{record.data_file}\0{record.image}\0{record.data!r}\0"
+                              .encode("utf-8", "surrogatepass"))
+        for key in sorted(self.media):
+            digest.update(repr((key, self.media[key])).encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
 
     def media_of(self, record: Record) -> RecordMedia:
         """What producers made for ``record`` (nothing: :data:`NO_MEDIA`)."""

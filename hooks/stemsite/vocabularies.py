@@ -9,6 +9,7 @@ labels, tests their expectations.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,16 @@ class Vocabulary:
 
     def label(self, value: str) -> str:
         """The Dutch label of a value (the value itself when unknown)."""
-        return next((t.label for t in self.terms if t.value == value), value)
+        return self._labels.get(value, value)
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        """Label by value, the first term's where two share one: exports and pages ask tens of thousands of times
+        per build at 10,000 signatories, and a walk along the terms each time took a second."""
+        labels: dict[str, str] = {}
+        for term in self.terms:
+            labels.setdefault(term.value, term.label)
+        return labels
 
     def as_dict(self) -> dict[str, str]:
         return {t.value: t.label for t in self.terms}

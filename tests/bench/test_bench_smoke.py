@@ -34,7 +34,8 @@ def test_bench_runs_and_reports_every_figure(tmp_path):
     for name in ("cold_s", "warm_s", "floor_s", "cold_mb", "warm_mb", "search_raw", "search_gzip", "wall_raw"):
         assert row[name] > 0, name
     # Every stage is recorded, warm and cold (how long each took is a figure for the table, never an assertion).
-    for stages in (row["stages_s"], row["stages_cold_s"]):
+    for stages in (row["stages_s"], row["stages_cold_s"], row["stages_cpu_s"], row["stages_changed_s"],
+                   row["stages_changed_cpu_s"]):
         assert set(stages) == {"laden+valideren", "catalogus", "afbeeldingen", "exports", "genereren",
                                "bestanden toevoegen", "mkdocs: inlezen+nav", "mkdocs: markdown", "mkdocs: render",
                                "deelkaarten afwachten", "bestanden linken", "zoekindex"}
@@ -47,13 +48,18 @@ def test_bench_runs_and_reports_every_figure(tmp_path):
     assert row["warm_reused"]["rendered"] == 0 and row["warm_reused"]["reused"] > 20
     assert row["changed_reused"] == {"rendered": 1, "reused": row["warm_reused"]["reused"] - 1}
     assert row["changed_s"] > 0 and isinstance(row["changed_cpu_s"], float) and row["changed_cpu_s"] > 0
+    # Counted, not timed: the warm build validated no record file and worked out no export row; the one after a
+    # changed signatory exactly one of each.
+    assert row["warm_counts"]["validated"] == 0 and row["warm_counts"]["rows_made"] == 0
+    assert row["changed_counts"]["validated"] == 1 and row["changed_counts"]["rows_made"] == 1
     # The table and the verdicts name every figure.
     table = result.stdout
     for heading in ("koud (s)", "warm (s)", "vloer (s)", "warm/vloer", "1 record gewijzigd (s)", "CPU 1 record (s)",
                     "CPU koud/warm/vloer (s)", "CPU warm/vloer",
                     "geheugen koud/warm (MB)", "beeldwerk warm",
                     "zoekindex (kB, gzip)", "1e resultaat (ms)", "wand 1e beeld (kB, gzip)", "CLS",
-                    "laden+valideren", "zoekindex", "Warme build per stap", "Koude build per stap"):
+                    "laden+valideren", "zoekindex", "Warme build per stap", "Koude build per stap",
+                    "Build na 1 gewijzigd record per stap", "CPU-tijd van het MkDocs-proces", "Opnieuw gedaan"):
         assert heading in table, heading
     assert "| 20 |" in table
     # Every target gets one verdict line, met or not; each line is read whole, so "NIET gehaald" never counts as met.

@@ -170,6 +170,8 @@ class Adapter:
         """Write seconds per stage as JSON when ``STEMSITE_TIMINGS`` is set."""
         build = self.state.build
         self.timings.write(prepare=dict(build.timings) if build else {},
+                           prepare_cpu=dict(build.cpu_timings) if build else {},
                            images=dict(image_pipeline.LAST_RUN),
                            record_pages=dict(self.state.page_counts),
-                           bodies=dict(build.kept_bodies) if build else {})
+                           bodies=dict(build.kept_bodies) if build else {},
+                           counts=dict(build.counts) if build else {})

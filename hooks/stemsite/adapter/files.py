@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import image_cache
+from ..kept import KEPT_FILES
 from ..pages import bundle, kept_bodies
 from ..stored import link_in_background, link_into, prune
 from ..search.cache import SectionCache
@@ -26,9 +27,9 @@ from .state import BuildState
 
 log = logging.getLogger("mkdocs.hooks.stemsite")
 
-STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER, image_cache.FOLDER)
+STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER, image_cache.FOLDER, KEPT_FILES)
 """Cache folders :func:`stored.prune` may clean: files linked into sites, or never linked, only reused (bodies,
-image manifests)."""
+image manifests, kept exports)."""
 
 
 def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsConfig) -> Files:

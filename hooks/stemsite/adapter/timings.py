@@ -25,10 +25,13 @@ class Timings:
 
     def __init__(self) -> None:
         self.marks: dict[str, float] = {}
+        self.cpu_marks: dict[str, float] = {}
+        """CPU seconds of this process at each mark: on a shared machine wall time says little."""
 
     def mark(self, event: str) -> None:
         """Note that a MkDocs event fired now."""
         self.marks[event] = time.perf_counter()
+        self.cpu_marks[event] = time.process_time()
 
     def write(self, **figures: dict) -> None:
         """Write the stages and ``figures`` as JSON where ``STEMSITE_TIMINGS`` says (nothing without it)."""
@@ -37,4 +40,7 @@ class Timings:
             return
         marks = self.marks
         stages = {name: marks[end] - marks[start] for name, start, end in STAGES if start in marks and end in marks}
-        Path(target).write_text(json.dumps({"stages": stages, **figures}, indent=1), encoding="utf-8")
+        cpu = self.cpu_marks
+        stages_cpu = {name: cpu[end] - cpu[start] for name, start, end in STAGES if start in cpu and end in cpu}
+        Path(target).write_text(json.dumps({"stages": stages, "stages_cpu": stages_cpu, **figures}, indent=1),
+                                encoding="utf-8")

@@ -22,10 +22,10 @@ from __future__ import annotations
 import json
 import pkgutil
 from collections import defaultdict
+from functools import cache
 from html.entities import name2codepoint
 from typing import Any
 
-from publicsuffixlist import PublicSuffixList
 
 from .. import outputs
 from ..catalog.views.charter import logo_rules
@@ -33,6 +33,7 @@ from ..collections import BY_NAME
 from ..imagecheck import inspect as image_checks
 from ..sitebuild import Asset, Produced, SiteBuild
 from ..slugs import MAX_SLUG
+from ..urls import _PSL as PUBLIC_SUFFIXES
 from ..validate import schemas as schema_files
 from ..validate.reserved import reserved_names
 from ..validate.trust import signing_rules_for_browser
@@ -65,17 +66,21 @@ def signatory_schema(build: SiteBuild) -> dict[str, Any]:
     return schema_files.sync_enums(schema_files.load_schema(path), build.catalog.vocabularies)
 
 
+@cache
 def _psl_parts() -> dict[str, list[str]]:
-    """The rules of the list ``validate`` uses, by the first letter of their top-level domain."""
-    rules = PublicSuffixList()._publicsuffix  # the parsed rule set itself: the same rules, not a re-reading
+    """The rules of the list ``validate`` uses, by the first letter of their top-level domain (made once per
+    process: they depend on the installed package only)."""
+    rules = PUBLIC_SUFFIXES._publicsuffix  # the parsed rule set itself: the same rules, not a re-reading
     parts: dict[str, list[str]] = defaultdict(list)
     for rule in sorted(r for r in rules if r.isascii()):
         parts[rule.rsplit(".", 1)[-1].lstrip("!*")[:1]].append(rule)
     return parts
 
 
+@cache
 def _letter_blocks() -> dict[int, list[str]]:
-    """python-slugify's transliteration table (``text_unidecode``, index = code point − 1), per block of 256."""
+    """python-slugify's transliteration table (``text_unidecode``, index = code point − 1), per block of 256
+    (made once per process: it depends on the installed package only)."""
     table = (pkgutil.get_data("text_unidecode", "data.bin") or b"").decode("utf-8").split("\x00")
     blocks = {}
     for start in range(0, 0x10000, BLOCK):

@@ -10,12 +10,13 @@ headers, no cell run as a formula).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .. import outputs
 from ..catalog import Record
 from ..collections import BY_NAME
-from ..kept import KeptRows
+from ..kept import KeptFiles, KeptRows, KeptRowValues
 from ..catalog.views.charter import figures
 from ..sitebuild import Asset, Produced, SiteBuild
 from . import columns
@@ -66,14 +67,33 @@ def _csv(rows: list[dict[str, Any]], schema: dict[str, Any]) -> bytes:
     return csv_bytes(columns.csv_columns(schema), _flat_rows(rows, schema))
 
 
+def _kept_rows(build: SiteBuild, schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every signatory's row, kept between builds under the hash of its record, its address, the schema, the
+    vocabularies and the code (``kept.KeptRowValues``): a build works out only the rows of changed records."""
+    context = json.dumps([schema, {name: repr(vocabulary) for name, vocabulary in build.catalog.vocabularies.items()}],
+                         sort_keys=True, default=repr)
+    kept = KeptRowValues(build.project.cache_dir, f"{KEPT_ROWS}/signatory-values.json", context)
+    rows = []
+    for record in build.catalog.collection("signatories"):
+        url = absolute(build.project, record.page_url)
+        rows.append(kept.row((record.slug, url, record.data),
+                             lambda record=record, url=url: columns.json_row(build.catalog, record, schema, url)))
+    kept.save()
+    return rows
+
+
 def produce(build: SiteBuild) -> Produced:
-    """The three exports, every signatory (withdrawn ones included), ordered by name."""
+    """The three exports, every signatory (withdrawn ones included), ordered by name; the CSV and the workbook are
+    made again only when a row, the title or the day changed (``kept.KeptFiles``)."""
     schema = _schema(build)
-    rows = [row(build, r) for r in build.catalog.collection("signatories")]
-    flat = _flat_rows(rows, schema)
+    rows = _kept_rows(build, schema)
     about = {"Titel": TITLE, "Licentie": LICENSE, "Bron": absolute(build.project, BY_NAME["signatories"].index_url),
              "Gemaakt op": build.catalog.today.isoformat()}
-    workbook = xlsx_bytes(TITLE, columns.csv_columns(schema), flat, about, build.catalog.today,
-                          headers=columns.spreadsheet_columns(schema))
-    return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=_csv(rows, schema)),
+    files = KeptFiles(build.project.cache_dir, ("xlsxwriter",))
+    inputs = (TITLE, about, build.catalog.today, schema, rows)
+    workbook = files.get("signatories.xlsx", inputs, lambda: xlsx_bytes(
+        TITLE, columns.csv_columns(schema), _flat_rows(rows, schema), about, build.catalog.today,
+        headers=columns.spreadsheet_columns(schema)))
+    csv_file = files.get("signatories.csv", inputs, lambda: _csv(rows, schema))
+    return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=csv_file),
                             Asset(XLSX_PATH, content=workbook)])

@@ -23,7 +23,7 @@ from ..catalog.views import stories as stories_view
 from ..catalog.views.offers import Offer
 from ..collections import BY_NAME, DIGEST_SECTION, OFFERS_SECTION
 from ..dutch import date_nl
-from ..kept import KeptRows
+from ..kept import KeptFiles, KeptRows
 from ..sitebuild import Asset, Link, Produced, RecordMedia, Related, SiteBuild
 from .atom_entries import Entry, atom_feed
 from .jsonld import script_safe_json
@@ -133,9 +133,12 @@ def _exports(build: SiteBuild, name: str, title: str, rows: list[dict[str, Any]]
     text = KeptRows(build.project.cache_dir, f"{KEPT_ROWS}/{name}.json").document(document, name, rows)
     about = {"Titel": title, "Licentie": LICENSE, "Bron": absolute(build.project, SOURCES[name]),
              "Gemaakt op": today.isoformat()}
+    files = KeptFiles(build.project.cache_dir, ("xlsxwriter",))  # made again only when an input changed
+    inputs = (title, columns, rows, about, today)
     return [Asset(f"{API[name]}.json", content=(text + "\n").encode()),
-            Asset(f"{API[name]}.csv", content=csv_bytes(columns, rows)),
-            Asset(f"{API[name]}.xlsx", content=xlsx_bytes(title, columns, rows, about, today))]
+            Asset(f"{API[name]}.csv", content=files.get(f"{name}.csv", inputs, lambda: csv_bytes(columns, rows))),
+            Asset(f"{API[name]}.xlsx", content=files.get(f"{name}.xlsx", inputs,
+                                                         lambda: xlsx_bytes(title, columns, rows, about, today)))]
 
 
 def offers_json(offers: offers_view.Offers, audiences: dict[str, str]) -> bytes:

@@ -12,7 +12,7 @@ template lays it out and how it describes itself are the collection's facts
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..catalog import Catalog, Record
 from ..catalog.views import charter
@@ -30,11 +30,23 @@ def _description(text: str) -> str:
     return text if len(text) <= MAX_DESCRIPTION else text[: MAX_DESCRIPTION - 1].rsplit(" ", 1)[0] + "…"
 
 
+class Overviews(NamedTuple):
+    """Where pages that may show any record are kept (``KeptBodies.overview``), and this build's digest."""
+
+    bodies: KeptBodies
+    digest: str
+    """:meth:`SiteBuild.digest`: a page is kept only while nothing it could show changed."""
+
+
 def _page(templates: Path, template: str, src_uri: str, meta: dict[str, Any], context: dict[str, Any],
-          in_nav: bool = False) -> GeneratedPage:
+          in_nav: bool = False, kept: Overviews | None = None) -> GeneratedPage:
     root = root_prefix(src_uri)
-    body = environment(templates).get_template(template).render(root=root, **context)
-    return GeneratedPage(src_uri, meta, body.strip() + "\n", in_nav)
+
+    def render() -> str:
+        return environment(templates).get_template(template).render(root=root, **context).strip() + "\n"
+
+    body = kept.bodies.overview(kept.digest, template, src_uri, meta, render) if kept is not None else render()
+    return GeneratedPage(src_uri, meta, body, in_nav)
 
 
 def _searchable(record: Record, catalog: Catalog) -> bool:
@@ -43,8 +55,10 @@ def _searchable(record: Record, catalog: Catalog) -> bool:
     return not (record.collection.name == "academies" and inactive and inactive <= catalog.today)
 
 
-def record_page(record: Record, build: SiteBuild, templates: Path, kept: KeptBodies | None = None) -> GeneratedPage:
-    """The page of one record at its collection's URL; a page that shows only its record may come from ``kept``."""
+def record_page(record: Record, build: SiteBuild, templates: Path, kept: KeptBodies | None = None,
+                overviews: Overviews | None = None) -> GeneratedPage:
+    """The page of one record at its collection's URL; a page that shows only its record may come from ``kept``,
+    another from ``overviews``."""
     collection, catalog, media = record.collection, build.catalog, build.media_of(record)
     meta = {
         "title": record.label,
@@ -58,7 +72,8 @@ def record_page(record: Record, build: SiteBuild, templates: Path, kept: KeptBod
     template, src_uri = collection.template, collection.source_of(record.slug)
     if not collection.page_shows_only_its_record:
         return _page(templates, template, src_uri, meta,
-                     {"record": record, "media": media, "catalog": catalog, "media_of": build.media_of})
+                     {"record": record, "media": media, "catalog": catalog, "media_of": build.media_of},
+                     kept=overviews)
     context = {"record": record, "media": media, "catalog": VocabularyCatalog(catalog)}
     if kept is None:
         return _page(templates, template, src_uri, meta, context)
@@ -76,7 +91,8 @@ def _index_context(collection: Collection, build: SiteBuild) -> dict[str, Any]:
             "collection": collection, "media_of": build.media_of}
 
 
-def index_page(collection: Collection, build: SiteBuild, templates: Path) -> GeneratedPage:
+def index_page(collection: Collection, build: SiteBuild, templates: Path, overviews: Overviews | None = None
+               ) -> GeneratedPage:
     """The index of one collection at its section.
 
     Searchable by its title and introduction only: the templates mark the list itself
@@ -84,10 +100,11 @@ def index_page(collection: Collection, build: SiteBuild, templates: Path) -> Gen
     """
     meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht.", "hide": INDEX_HIDES}
     return _page(templates, collection.index_template, collection.index_source, meta,
-                 _index_context(collection, build), in_nav=True)
+                 _index_context(collection, build), in_nav=True, kept=overviews)
 
 
-def wall_pages(collection: Collection, build: SiteBuild, templates: Path) -> list[GeneratedPage]:
+def wall_pages(collection: Collection, build: SiteBuild, templates: Path, overviews: Overviews | None = None
+               ) -> list[GeneratedPage]:
     """The charter wall in pages of ``charter.WALL_PAGE_SIZE`` tiles: page 1 is the collection index,
     pages 2..n live at ``…/pagina/<k>/``, out of the navigation and the search index."""
     wall = charter.wall(build.catalog)
@@ -103,7 +120,7 @@ def wall_pages(collection: Collection, build: SiteBuild, templates: Path) -> lis
                     "description": f"{collection.title}: pagina {number} van {wall_page.count}.",
                     "search": {"exclude": True}, "hide": INDEX_HIDES}
         pages.append(_page(templates, collection.index_template, wall_page.src_uri, meta,
-                           dict(context, wall_page=wall_page), in_nav=number == 1))
+                           dict(context, wall_page=wall_page), in_nav=number == 1, kept=overviews))
     return pages
 
 
@@ -111,14 +128,16 @@ INDEXES = {"wall": wall_pages}
 """Collections whose index is more than one page (``Collection.index``); the rest get :func:`index_page`."""
 
 
-def generate(build: SiteBuild, templates: Path, kept: KeptBodies | None = None) -> list[GeneratedPage]:
-    """Every generated page of the site, indexes first; bodies ``kept`` from earlier builds where they may be."""
+def generate(build: SiteBuild, templates: Path, kept: KeptBodies | None = None,
+             overviews: Overviews | None = None) -> list[GeneratedPage]:
+    """Every generated page of the site, indexes first; bodies ``kept`` from earlier builds where they may be,
+    pages that may show any record from ``overviews`` while nothing in the build changed."""
     pages = []
     for collection in COLLECTIONS:
         if collection.index in INDEXES:
-            pages.extend(INDEXES[collection.index](collection, build, templates))
+            pages.extend(INDEXES[collection.index](collection, build, templates, overviews))
         else:
-            pages.append(index_page(collection, build, templates))
+            pages.append(index_page(collection, build, templates, overviews))
     for collection in COLLECTIONS:
-        pages.extend(record_page(r, build, templates, kept) for r in build.catalog.collection(collection.name))
+        pages.extend(record_page(r, build, templates, kept, overviews) for r in build.catalog.collection(collection.name))
     return pages

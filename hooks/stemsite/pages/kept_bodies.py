@@ -58,24 +58,37 @@ class KeptBodies:
         self.cache_dir, self.folder = cache_dir, cache_dir / FOLDER
         self.fingerprint = body_inputs(templates, vocabularies)
         self.counts = {"laid_out": 0, "reused": 0}
+        self.overview_counts = {"laid_out": 0, "reused": 0}
+        """Pages that may show any record (:meth:`overview`) laid out and reused."""
 
     def body(self, template: str, root: str, record, media, render: Callable[[], str]) -> str:
         """The kept body of ``record`` and its ``media`` laid out by ``template``, or ``render()`` (then kept)."""
-        key = hashlib.sha256("\0".join((
+        return self._kept("\0".join((
             self.fingerprint, template, root, record.collection.name, record.slug,
             repr(record.data), repr(media),  # plain values and dataclasses: repr says all they hold
-        )).encode("utf-8", errors="surrogatepass")).hexdigest()
+        )), render, self.counts)
+
+    def overview(self, build_digest: str, template: str, src_uri: str, meta: dict, render: Callable[[], str]) -> str:
+        """The kept body of a page that may show any record (an index, a wall or offers page, a region, the page of
+        a record that shows others), or ``render()`` (then kept). Its template may read the whole catalog and every
+        record's media, so the key is :meth:`stemsite.sitebuild.SiteBuild.digest` of all of them: kept only while
+        nothing in the build changed (a warm build), made again after any change."""
+        return self._kept("\0".join((self.fingerprint, "overview", build_digest, template, src_uri, repr(meta))),
+                          render, self.overview_counts)
+
+    def _kept(self, inputs: str, render: Callable[[], str], counts: dict[str, int]) -> str:
+        key = hashlib.sha256(inputs.encode("utf-8", errors="surrogatepass")).hexdigest()
         name = f"{FOLDER}/{keyed_name(self.cache_dir, key, NAME_LENGTH)}.html"
         path = self.cache_dir / name
         if reuse(path):
             try:
                 kept = unseal(self.cache_dir, name, path.read_bytes())
                 if kept is not None:
-                    self.counts["reused"] += 1
+                    counts["reused"] += 1
                     return kept.decode("utf-8")
             except (OSError, ValueError):
                 pass  # damaged: lay it out again
         text = render()
         write_atomic(path, seal(self.cache_dir, name, text.encode("utf-8")))
-        self.counts["laid_out"] += 1
+        counts["laid_out"] += 1
         return text

@@ -18,7 +18,7 @@ from ..catalog.views import stories as stories_view
 from ..catalog.views.regions import DIGEST_TITLE, OFFERS_TITLE, REGIONS_TITLE
 from ..collections import DIGEST_SECTION, REGIONS
 from ..sitebuild import GeneratedPage, SiteBuild
-from .generate import INDEX_HIDES, _page
+from .generate import INDEX_HIDES, Overviews, _page
 
 
 def _meta(title: str, description: str, src_uri: str, cards: dict[str, str], **extra: Any) -> dict[str, Any]:
@@ -29,7 +29,8 @@ def _meta(title: str, description: str, src_uri: str, cards: dict[str, str], **e
     return meta
 
 
-def offer_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers) -> list[GeneratedPage]:
+def offer_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers,
+                overviews: Overviews | None = None) -> list[GeneratedPage]:
     """``/aanbod/`` and its pages 2..n (out of the navigation and the search index)."""
     catalog, cards = build.catalog, build.share_cards
     terms = catalog.vocabularies["commitment_types"].terms
@@ -44,11 +45,12 @@ def offer_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers) -
                          cards, search={"exclude": True})
         result.append(_page(templates, "offers.html", page.src_uri, meta,
                             {"catalog": catalog, "offers": offers, "page": page, "groups": page.groups(terms)},
-                            in_nav=page.number == 1))
+                            in_nav=page.number == 1, kept=overviews))
     return result
 
 
-def region_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers) -> list[GeneratedPage]:
+def region_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers,
+                 overviews: Overviews | None = None) -> list[GeneratedPage]:
     """``/regio/`` (every region with its figures) and ``/regio/<province>/`` for each province and Brussels."""
     catalog, cards = build.catalog, build.share_cards
     regions = regions_view.regions(catalog, offers.offers)
@@ -56,29 +58,30 @@ def region_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers) 
     result = [_page(templates, "region-index.html", index,
                     _meta(REGIONS_TITLE, "Academies, aanbod, activiteiten en verhalen per provincie en in Brussel.",
                           index, cards),
-                    {"catalog": catalog, "regions": regions}, in_nav=True)]
+                    {"catalog": catalog, "regions": regions}, in_nav=True, kept=overviews)]
     for region in regions:
         src_uri = REGIONS.source_of(region.value)
         meta = _meta(f"STEM in {region.term.label}",
                      f"STEM-academies, aanbod van ondertekenaars, activiteiten en verhalen in {region.term.label}.",
                      src_uri, cards)
         result.append(_page(templates, "region.html", src_uri, meta,
-                            {"catalog": catalog, "region": region, "media_of": build.media_of}))
+                            {"catalog": catalog, "region": region, "media_of": build.media_of}, kept=overviews))
     return result
 
 
-def digest_page(build: SiteBuild, templates: Path, offers: offers_view.Offers) -> GeneratedPage:
+def digest_page(build: SiteBuild, templates: Path, offers: offers_view.Offers,
+                overviews: Overviews | None = None) -> GeneratedPage:
     """``/week/``: what is new this week, for communication staff to post from."""
     catalog, cards = build.catalog, build.share_cards
     src_uri = f"{DIGEST_SECTION}/index.md"
     week = stories_view.digest(catalog, offers=offers.offers)
     meta = _meta(DIGEST_TITLE, "Nieuwe ondertekenaars, verhalen en aanbod van de voorbije zeven dagen.", src_uri,
                  cards, search={"exclude": True})
-    return _page(templates, "digest.html", src_uri, meta, {"catalog": catalog, "week": week})
+    return _page(templates, "digest.html", src_uri, meta, {"catalog": catalog, "week": week}, kept=overviews)
 
 
-def generate(build: SiteBuild, templates: Path) -> list[GeneratedPage]:
+def generate(build: SiteBuild, templates: Path, overviews: Overviews | None = None) -> list[GeneratedPage]:
     """Every page of this module, with the share cards ``images`` drew for them (``views.regions.view_pages``)."""
     offers = offers_view.current_offers(build.catalog)  # once: 30,000 offers at 10,000 signatories
-    return [*offer_pages(build, templates, offers), *region_pages(build, templates, offers),
-            digest_page(build, templates, offers)]
+    return [*offer_pages(build, templates, offers, overviews), *region_pages(build, templates, offers, overviews),
+            digest_page(build, templates, offers, overviews)]

@@ -44,6 +44,8 @@ class Dataset:
     """Published tables from ``data/figures/`` (see ``validate.figures``)."""
     regions: dict[str, RawRecord] = field(default_factory=dict)
     """Contact points from ``data/regions/<province>.yml`` by province (see ``validate.regions``)."""
+    validated: int = 0
+    """Record files checked in this run; the others passed before unchanged (``validate.cache``)."""
 
 
 def load_schemas(project: Project, vocabularies: dict[str, Vocabulary], report: Report) -> dict[str, dict[str, Any]]:
@@ -158,6 +160,7 @@ def validate_project(project: Project) -> tuple[Dataset, Report]:
                 tasks.append(FileTask(collection.name, path, _single_image(images, path.stem)))
         plans.append((collection, paths, images, known))
     checked = dict(zip((task.path for task in tasks), check_files(tasks, dataset.schemas, project, rules)))
+    dataset.validated = len(tasks)
     for collection, paths, images, known in plans:
         records = dataset.records[collection.name]
         for path in paths:

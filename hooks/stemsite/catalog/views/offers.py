@@ -75,7 +75,16 @@ def province_of(catalog: Catalog, code: str) -> str:
 
 
 def offers_of(catalog: Catalog, record: Record) -> list[Offer]:
-    """Every commitment of a signatory as an offer, in the order written, ended ones included."""
+    """Every commitment of a signatory as an offer, in the order written, ended ones included (worked out once
+    per build: the offers' list and each signatory's page both ask, ``Catalog.derived``)."""
+    known = catalog.derived.setdefault("offers_of", {})
+    found = known.get(record.key)
+    if found is None:
+        found = known[record.key] = _offers_of(catalog, record)
+    return list(found)
+
+
+def _offers_of(catalog: Catalog, record: Record) -> list[Offer]:
     result = []
     for number, item in enumerate(record["commitments"], start=1):
         code = item.get("municipality") or record.get("municipality") or ""
