@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
-from images_support import encode, logo_with_transparent_border, noise, png_black_and_white, png_header_only, write
-from PIL import Image
+from images_support import chunk, encode, logo_with_transparent_border, noise, png_black_and_white, png_header_only, write
+from PIL import Image, UnidentifiedImageError
 from support import SIGNATORY, TODAY, make_project
 
 from stemsite.imagecheck import inspect
@@ -171,7 +173,7 @@ def test_svg_that_starts_with_its_doctype_is_recognised_and_refused(project):
     (b"<?xml version='1.0'?><html/>", None),  # XML, but no <svg
     (b"<svg/> \n", "svg"),
     *[(start + b" ...", "html") for start in (b"<!DOCTYPE HTML", b"<HTML", b"<Head", b"<BODY", b"<Script", b"<?PHP")],
-    (b"\n\t<html>", "html"), (b"GIF89a", "gif"), (b"plain text", None),
+    (b"\n\t<html>", "html"), (b"X<svg/>", None), (b"XX<html>", None), (b"GIF89a", "gif"), (b"plain text", None),
 ])
 def test_the_real_kind_is_read_from_the_first_bytes(head, kind):
     assert inspect.sniff(head) == kind
@@ -205,3 +207,146 @@ def test_what_is_no_plain_file_too_big_or_no_image_is_refused_before_decoding(tm
     text.write_bytes(b"gewone tekst")
     assert only_problem(text) == ("dit bestand is geen PNG, JPEG, WebP of SVG",
                                   "exporteer de afbeelding opnieuw als PNG, JPEG of WebP en upload ze nog eens")
+
+
+# What mutation testing (issue 28) showed the tests above let through: each test below kills a one-line bug.
+
+REEXPORT = "exporteer de afbeelding opnieuw als PNG, JPEG of WebP en upload ze nog eens"
+HIDDEN_FIX = "exporteer de afbeelding opnieuw, zodat het bestand alleen de afbeelding bevat"
+
+
+def hidden(what: str) -> tuple[str, str]:
+    return f"achter of in de afbeelding zit nog iets anders verstopt ({what})", HIDDEN_FIX
+
+
+def file(tmp_path: Path, name: str, data: bytes) -> Path:
+    return write(tmp_path / name, data)
+
+
+def stored_zip(content: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("lees-mij.txt", content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, data, message, fix", [
+    ("logo.XML", logo_with_transparent_border(), "het bestand heet .XML, maar is eigenlijk PNG", "geef het de extensie .png"),
+    ("foto.png", encode(Image.new("RGB", (100, 100), "red"), "JPEG"), "het bestand heet .png, maar is eigenlijk JPEG",
+     "geef het de extensie .jpg"),
+    ("foto.jpg", encode(Image.new("RGB", (100, 100), "red"), "WEBP"), "het bestand heet .jpg, maar is eigenlijk WebP",
+     "geef het de extensie .webp"),
+    ("logo.XCF", encode(Image.new("RGB", (100, 100), "red"), "GIF"),
+     "het bestand heet .XCF, maar is eigenlijk GIF, en dat formaat wordt niet aanvaard", REEXPORT),
+])
+def test_a_wrong_name_is_quoted_as_written_and_the_fix_names_the_real_extension(tmp_path, name, data, message, fix):
+    assert only_problem(file(tmp_path, name, data)) == (message, fix)
+
+
+def test_the_size_in_the_too_big_message_is_in_mebibytes(tmp_path):
+    # 9 385 000 bytes is 8.95 MiB: "9.0"; divided by 1025 × 1024 it would read "8.9".
+    assert only_problem(file(tmp_path, "groot.png", b"\x89PNG\r\n\x1a\n".ljust(9_385_000, b"\0"))) == (
+        "de afbeelding is te groot (9.0 MB, maximaal 8 MB)", "verklein de afbeelding of exporteer ze opnieuw")
+
+
+def test_the_svg_root_must_be_in_the_first_512_bytes(tmp_path):
+    def svg_at(offset: int) -> bytes:
+        comment = b"<!--" + b"x" * (offset - 7) + b"-->"
+        assert len(comment) == offset
+        return comment + b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>'
+    assert inspect.check(file(tmp_path, "binnen.svg", svg_at(508))) == []  # "<svg" ends at byte 512
+    assert only_problem(file(tmp_path, "buiten.svg", svg_at(509))) == ("dit bestand is geen PNG, JPEG, WebP of SVG", REEXPORT)
+
+
+def test_the_verdict_is_kept_under_the_code_version(tmp_path, monkeypatch):
+    image, cache = file(tmp_path, "logo.png", logo_with_transparent_border()), tmp_path / "cache"
+    before = inspect.DECODES
+    assert inspect.check(image, cache) == [] and inspect.check(image, cache) == []
+    assert inspect.DECODES == before + 1
+    assert [p.suffix for p in (cache / "verdicts").iterdir()] == [".json"]
+    monkeypatch.setattr(inspect, "VERSION", inspect.VERSION + "-gewijzigd")  # the checks changed: decode again
+    assert inspect.check(image, cache) == []
+    assert inspect.DECODES == before + 2
+
+
+def test_open_image_takes_a_path_and_only_the_named_decoder(tmp_path):
+    with inspect.open_image(file(tmp_path, "logo.png", logo_with_transparent_border()), "png") as image:
+        assert image.size == (400, 300)
+    with pytest.raises(UnidentifiedImageError):
+        inspect.open_image(encode(Image.new("RGB", (100, 100), "red"), "JPEG"), "png")
+
+
+def test_the_pixel_limit_is_exactly_40_megapixel(tmp_path):
+    assert 6400 * 6250 == inspect.MAX_PIXELS
+    assert inspect.check(file(tmp_path, "rand.png", png_black_and_white(6400, 6250))) == []
+    over = png_black_and_white(6401, 6250)
+    assert only_problem(file(tmp_path, "over.png", over)) == (
+        "de afbeelding heeft veel te veel pixels (mogelijk een 'decompressiebom'); maximaal 40 megapixel",
+        "exporteer ze opnieuw, hooguit 6000 × 6000 pixels")
+    with pytest.raises(Image.DecompressionBombError, match="^6401x6250$"):
+        inspect.open_image(over, "png")
+
+
+def test_unreadable_small_stretched_and_truncated_rasters_get_their_own_fix(tmp_path):
+    assert only_problem(file(tmp_path, "kop.png", b"\x89PNG\r\n\x1a\n" + b"geen kop" * 20)) == (
+        "de afbeelding is beschadigd: de kop van het bestand is onleesbaar", REEXPORT)
+    assert only_problem(file(tmp_path, "klein.png", encode(Image.new("RGB", (64, 63), "red"), "PNG"))) == (
+        "de afbeelding is te klein (64 × 63 pixels)", "gebruik een afbeelding van minstens 64 pixels hoog en breed")
+    assert only_problem(file(tmp_path, "lang.png", encode(Image.new("RGB", (700, 64), "red"), "PNG"))) == (
+        "de afbeelding is te langgerekt (700 × 64 pixels, 11 keer zo breed als hoog); hoogstens 10 keer is toegelaten",
+        "snij de afbeelding bij of exporteer ze met meer ruimte rond het beeld, zodat ze hoogstens 10 keer zo breed "
+        "als hoog is (of omgekeerd)")
+    data = encode(noise((300, 200)), "PNG")
+    assert only_problem(file(tmp_path, "kapot.png", data[: len(data) // 2])) == (
+        "de afbeelding is onvolledig of beschadigd (de pixels kunnen niet gelezen worden)",
+        "upload het bestand opnieuw, of exporteer het opnieuw als het origineel ook zo is")
+
+
+def test_bytes_after_a_webp_are_counted_from_its_riff_size(tmp_path):
+    data = encode(Image.new("RGB", (100, 100), "red"), "WEBP")
+    assert inspect.check(file(tmp_path, "goed.webp", data)) == []
+    assert only_problem(file(tmp_path, "staart.webp", data + b"abc")) == hidden("3 bytes na het einde van de afbeelding")
+
+
+def test_what_counts_as_filler_after_the_image(tmp_path):
+    png = logo_with_transparent_border()
+    assert inspect.check(file(tmp_path, "nullen.png", png + b"\0" * 10 + b" \r\n\t")) == []
+    assert only_problem(file(tmp_path, "xx.png", png + b"XX")) == hidden("2 bytes na het einde van de afbeelding")
+    # a camera's own trailer after a JPEG is kept (re-encoding drops it); after a PNG it is not
+    jpeg = encode(Image.new("RGB", (100, 100), "red"), "JPEG")
+    assert inspect.check(file(tmp_path, "camera.jpg", jpeg + b"MotionPhoto_Data" + bytes(range(200)))) == []
+
+
+@pytest.mark.parametrize("where, what", [(4092, "een ZIP-archief"), (4093, "4102 bytes na het einde van de afbeelding")])
+def test_a_zip_header_is_looked_for_in_the_first_4096_bytes_after_the_image(tmp_path, where, what):
+    tail = b"x" * where + b"PK\x03\x04" + b"y" * 5
+    assert only_problem(file(tmp_path, "zip.png", logo_with_transparent_border() + tail)) == hidden(what)
+
+
+def test_a_png_without_its_end_chunk_still_shows_what_follows_its_last_chunk(tmp_path):
+    png = logo_with_transparent_border()
+    assert png.endswith(b"IEND\xaeB`\x82")
+    assert inspect.check(file(tmp_path, "zonder-einde.png", png[:-12])) == []
+    payload = b"lading: na het laatste blok"  # "ng: " is no chunk type: Pillow stops there
+    assert only_problem(file(tmp_path, "lading.png", png[:-12] + payload)) == hidden(
+        f"{len(payload)} bytes na het einde van de afbeelding")
+
+
+def test_a_zip_is_found_by_its_end_record_wherever_the_image_seems_to_end(tmp_path):
+    # a JPEG's end is its last FF D9: a ZIP that carries FF D9 itself hid its own header from the tail
+    jpeg = encode(Image.new("RGB", (100, 100), "red"), "JPEG")
+    polyglot = file(tmp_path, "dubbel.jpg", jpeg + stored_zip(b"lading \xff\xd9 meer"))
+    assert zipfile.is_zipfile(polyglot)
+    assert only_problem(polyglot) == hidden("een ZIP-archief")
+    # a ZIP inside an ancillary chunk, before IEND: a ZIP reader finds its end record all the same
+    png = logo_with_transparent_border()
+    inside = file(tmp_path, "binnenin.png", png[:-12] + chunk(b"zipD", stored_zip(b"lading")) + png[-12:])
+    assert zipfile.is_zipfile(inside)
+    assert only_problem(inside) == hidden("een ZIP-archief")
+
+
+def test_the_jpeg_end_is_its_last_end_marker(tmp_path):
+    # an FF D9 in a comment is not the end: the ZIP header after the real end is found
+    jpeg = encode(noise((300, 200)), "JPEG", comment=b"a\xff\xd9b")
+    assert len(jpeg) > 8192 and jpeg.find(b"\xff\xd9") < 100
+    assert only_problem(file(tmp_path, "commentaar.jpg", jpeg + b"PK\x03\x04" + b"\0" * 30)) == hidden("een ZIP-archief")

@@ -52,6 +52,8 @@ FORMAT_NAMES = {"png": "PNG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG", "gif
                 "zip": "ZIP-archief", "html": "HTML (een webpagina)", "heic": "HEIC/AVIF"}
 PILLOW_FORMAT = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}
 _MARKUP = (b"<script", b"<html", b"<?php", b"<iframe", b"<body", b"javascript:")
+_ZIP_END, _ZIP_END_REACH = b"PK\x05\x06", 22 + 65535
+"""A ZIP reader looks for its end record in the last 64 KB of a file, wherever the image ends."""
 _FIX_REEXPORT = "exporteer de afbeelding opnieuw als PNG, JPEG of WebP en upload ze nog eens"
 DECODES = 0
 """How many files this process decoded or parsed (the warm-build test reads it)."""
@@ -184,7 +186,7 @@ def _hidden_content(data: bytes, kind: str) -> str | None:
     for marker in _MARKUP:
         if marker in lowered:
             return f"'{marker.decode()}'"
-    if tail.startswith(b"PK\x03\x04") or b"PK\x03\x04" in tail[:4096]:
+    if b"PK\x03\x04" in tail[:4096] or _ZIP_END in data[-_ZIP_END_REACH:]:
         return "een ZIP-archief"
     if kind == "jpeg":
         return None  # cameras append their own trailers (Samsung, motion photos); re-encoding drops them
@@ -199,10 +201,12 @@ def _image_end(data: bytes, kind: str) -> int | None:
         offset = 8
         while offset + 8 <= len(data):
             length, chunk = struct.unpack(">I4s", data[offset:offset + 8])
-            offset += 12 + length
             if chunk == b"IEND":
-                return offset
-        return None
+                return offset + 12 + length
+            if offset + 12 + length > len(data):
+                break
+            offset += 12 + length
+        return offset  # no IEND: what follows the last whole chunk is no part of the picture
     if kind == "webp":
         size = struct.unpack("<I", data[4:8])[0]
         return 8 + size + (size & 1)
