@@ -323,6 +323,13 @@ def test_a_zip_header_is_looked_for_in_the_first_4096_bytes_after_the_image(tmp_
     assert only_problem(file(tmp_path, "zip.png", logo_with_transparent_border() + tail)) == hidden(what)
 
 
+@pytest.mark.parametrize("where, refused", [(4092, True), (4093, False)])
+def test_after_a_jpeg_too_the_zip_header_counts_in_the_first_4096_bytes_after_its_end(tmp_path, where, refused):
+    jpeg = encode(Image.new("RGB", (100, 100), "red"), "JPEG")
+    found = inspect.check(file(tmp_path, "zip.jpg", jpeg + b"x" * where + b"PK\x03\x04" + b"y" * 5))
+    assert [(p.message, p.fix) for p in found] == ([hidden("een ZIP-archief")] if refused else [])
+
+
 def test_a_png_without_its_end_chunk_still_shows_what_follows_its_last_chunk(tmp_path):
     png = logo_with_transparent_border()
     assert png.endswith(b"IEND\xaeB`\x82")
