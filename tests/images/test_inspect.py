@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from pathlib import Path
 
@@ -337,6 +338,24 @@ def test_a_png_without_its_end_chunk_still_shows_what_follows_its_last_chunk(tmp
     payload = b"lading: na het laatste blok"  # "ng: " is no chunk type: Pillow stops there
     assert only_problem(file(tmp_path, "lading.png", png[:-12] + payload)) == hidden(
         f"{len(payload)} bytes na het einde van de afbeelding")
+    # a chunk header whose length runs past the end of the file: all of it is left over
+    cut = struct.pack(">I", 40) + b"ng: " + b"z" * 36
+    assert only_problem(file(tmp_path, "half.png", png[:-12] + cut)) == hidden("44 bytes na het einde van de afbeelding")
+    # a length of 2**31 or more is no step back
+    huge = struct.pack(">I", 2**31) + b"ng: " + b"z" * 8
+    assert only_problem(file(tmp_path, "enorm.png", png[:-12] + huge)) == hidden("16 bytes na het einde van de afbeelding")
+    # an IEND cut in its checksum is still the end
+    assert inspect.check(file(tmp_path, "zonder-crc.png", png[:-4])) == []
+
+
+def test_after_iend_nothing_is_part_of_the_picture(tmp_path):
+    png = logo_with_transparent_border()
+    # a well-formed chunk after IEND, and data that IEND itself claims to carry
+    after = chunk(b"teXt", b"Comment\0verborgen")
+    assert only_problem(file(tmp_path, "na.png", png + after)) == hidden(f"{len(after)} bytes na het einde van de afbeelding")
+    body = b"verborgen lading"
+    full = png[:-12] + chunk(b"IEND", body)
+    assert only_problem(file(tmp_path, "iend.png", full)) == hidden(f"{len(body)} bytes na het einde van de afbeelding")
 
 
 def test_a_zip_is_found_by_its_end_record_wherever_the_image_seems_to_end(tmp_path):

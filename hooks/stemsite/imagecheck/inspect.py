@@ -202,7 +202,7 @@ def _image_end(data: bytes, kind: str) -> int | None:
         while offset + 8 <= len(data):
             length, chunk = struct.unpack(">I4s", data[offset:offset + 8])
             if chunk == b"IEND":
-                return offset + 12 + length
+                return offset + 12  # IEND is empty: what it claims to carry is no part of the picture
             if offset + 12 + length > len(data):
                 break
             offset += 12 + length
