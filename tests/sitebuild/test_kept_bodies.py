@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from jinja2 import UndefinedError
-
-from support import REPO, make_project
 
 from stemsite.build import prepare
 from stemsite.collections import COLLECTIONS
 from stemsite.pages.generate import generate
 from stemsite.pages.kept_bodies import KeptBodies
 from stemsite.project import Project
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
-    monkeypatch.setenv("STEMSITE_CACHE_DIR", str(tmp_path / "cache"))
-    root = make_project(tmp_path / "project", content=False)
-    (root / "theme").unlink()
-    shutil.copytree(REPO / "theme", root / "theme")
-    return Project(root)
 
 
 def _bodies(project: Project) -> tuple[dict[str, str], dict[str, int]]:

@@ -7,27 +7,11 @@ makes again only what holds it. ``test_incremental_equal.py`` proves the kept wo
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
-from support import REPO, make_project
-
 from stemsite.build import prepare
 from stemsite.outputs import OPEN_DATA_CSV, OPEN_DATA_JSON
 from stemsite.project import Project
 
 SIGNATORY = "fictief-bedrijf"
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
-    monkeypatch.setenv("STEMSITE_CACHE_DIR", str(tmp_path / "cache"))
-    root = make_project(tmp_path / "project", content=False)
-    (root / "theme").unlink()
-    shutil.copytree(REPO / "theme", root / "theme")
-    return Project(root)
 
 
 def _build(project: Project) -> tuple[dict[str, int], dict[str, bytes]]:
