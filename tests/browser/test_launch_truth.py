@@ -88,7 +88,7 @@ def test_the_finder_says_plainly_when_a_place_does_not_exist(browser, launch_url
     context = browser.new_context()
     page = context.new_page()
     page.goto(launch_url + "academies/", wait_until="networkidle")
-    page.wait_for_function("document.getElementById('gemeenten-keuze').options.length > 0")  # the index is in
+    page.wait_for_selector("form.finder-form[data-municipalities-loaded]", state="attached")  # the index is in
     page.locator("input[name='gemeente']").fill(typed)
     next_frames(page)
     hint = page.locator("[data-finder-hint]").inner_text()
