@@ -47,7 +47,7 @@ def test_formula_cells_behind_spaces_are_prefixed_in_the_csv():
              "=direct"]
     rows = [{"slug": f"s{i}", "name": name, "commitments": [], "url": ""} for i, name in enumerate(names)]
     schema = json.loads((REPO / "schemas" / "signatories.schema.json").read_text(encoding="utf-8"))
-    read = list(csv.DictReader(io.StringIO(opendata._csv(rows, schema).decode("utf-8-sig")), delimiter=";"))
+    read = list(csv.DictReader(io.StringIO(opendata._csv(opendata._flat_rows(rows, schema), schema).decode("utf-8-sig")), delimiter=";"))
     shown = [r["name"] for r in read]
     assert shown == ["'" + n for n in names[:5]] + ["Gewoon - niets", "'=direct"]
     for cell in shown:  # what a spreadsheet sees after skipping blanks never starts a formula

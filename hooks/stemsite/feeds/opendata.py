@@ -11,6 +11,7 @@ headers, no cell run as a formula).
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from .. import outputs
@@ -63,8 +64,8 @@ def _flat_rows(rows: list[dict[str, Any]], schema: dict[str, Any]) -> list[dict[
     return [columns.csv_row(data, schema) for data in rows]
 
 
-def _csv(rows: list[dict[str, Any]], schema: dict[str, Any]) -> bytes:
-    return csv_bytes(columns.csv_columns(schema), _flat_rows(rows, schema))
+def _csv(flat_rows: list[dict[str, Any]], schema: dict[str, Any]) -> bytes:
+    return csv_bytes(columns.csv_columns(schema), flat_rows)
 
 
 def _kept_rows(build: SiteBuild, schema: dict[str, Any]) -> list[dict[str, Any]]:
@@ -91,9 +92,10 @@ def produce(build: SiteBuild) -> Produced:
              "Gemaakt op": build.catalog.today.isoformat()}
     files = KeptFiles(build.project.cache_dir, ("xlsxwriter",))
     inputs = (TITLE, about, build.catalog.today, schema, rows)
+    flat = cache(lambda: _flat_rows(rows, schema))  # worked out once, and only if a file is made again
     workbook = files.get("signatories.xlsx", inputs, lambda: xlsx_bytes(
-        TITLE, columns.csv_columns(schema), _flat_rows(rows, schema), about, build.catalog.today,
+        TITLE, columns.csv_columns(schema), flat(), about, build.catalog.today,
         headers=columns.spreadsheet_columns(schema)))
-    csv_file = files.get("signatories.csv", inputs, lambda: _csv(rows, schema))
+    csv_file = files.get("signatories.csv", inputs, lambda: _csv(flat(), schema))
     return Produced(assets=[Asset(JSON_PATH, content=_json(build, rows)), Asset(CSV_PATH, content=csv_file),
                             Asset(XLSX_PATH, content=workbook)])

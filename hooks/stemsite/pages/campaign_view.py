@@ -9,6 +9,7 @@ decide that from the catalog, so templates and hand-written pages stay simple.
 from __future__ import annotations
 
 import re
+from collections import Counter as Tally
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -228,7 +229,8 @@ def signatures_per_month(catalog: Catalog) -> MonthChart | None:
         return None
     first = min(signed).replace(day=1)
     months = [m for m in (_month(catalog.today, back) for back in range(MONTHS_SHOWN - 1, -1, -1)) if m >= first]
-    counts = [sum(1 for d in signed if (d.year, d.month) == (m.year, m.month)) for m in months]
+    by_month = Tally((d.year, d.month) for d in signed)  # one pass: the wall's pages each draw the chart
+    counts = [by_month[(m.year, m.month)] for m in months]
     top, baseline = max(counts) or 1, CHART_HEIGHT - CHART_LABELS
     slot = CHART_WIDTH / max(len(months), 6)
     many = len(months) > 12
