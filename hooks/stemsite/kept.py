@@ -130,8 +130,7 @@ class KeptFiles:
 
     Making a workbook of 30,000 rows took seconds of every build, also when none of its rows had changed.
     The caller names every input (rows, columns, title, day) and the code and libraries that turn them into
-    bytes; the file is kept under the keyed hash of that (:func:`stemsite.stored.keyed_name`) and sealed
-    (:func:`stemsite.stored.seal`), so a file planted or changed in the cache is never served: it is made again.
+    bytes; the file is kept under the hash of that (:func:`kept_bytes`).
     """
 
     def __init__(self, cache_dir: Path, libraries: Iterable[str] = ()) -> None:
@@ -141,23 +140,31 @@ class KeptFiles:
     def get(self, name: str, inputs: Any, make: Callable[[], bytes]) -> bytes:
         """The bytes ``make()`` gives for ``inputs`` (plain values and dataclasses: their ``repr`` says all they hold)."""
         key = hashlib.sha256("\0".join((self.code, name, repr(inputs))).encode("utf-8", "surrogatepass")).hexdigest()
-        stored_name = f"{KEPT_FILES}/{keyed_name(self.cache_dir, key, NAME_LENGTH)}"
-        path = self.cache_dir / stored_name
-        if reuse(path):
-            try:
-                content = unseal(self.cache_dir, stored_name, path.read_bytes())
-            except OSError:
-                content = None
-            if content is not None:
-                COUNTS["files_reused"] += 1
-                return content
-        content = make()
-        try:
-            write_atomic(path, seal(self.cache_dir, stored_name, content))
-        except OSError:
-            pass  # only the next build's speed
-        COUNTS["files_made"] += 1
+        content, reused = kept_bytes(self.cache_dir, KEPT_FILES, key, make)
+        COUNTS["files_reused" if reused else "files_made"] += 1
         return content
+
+
+def kept_bytes(cache_dir: Path, folder: str, key: str, make: Callable[[], bytes], suffix: str = "") -> tuple[bytes, bool]:
+    """The bytes kept in ``cache_dir / folder`` under ``key`` (the hash of what made them), or ``make()`` now and
+    kept; and whether they were kept. The file is named by :func:`stemsite.stored.keyed_name` and sealed
+    (:func:`stemsite.stored.seal`): one planted or changed in the cache is never served, it is made again.
+    A failure to write only costs the next build some speed."""
+    name = f"{folder}/{keyed_name(cache_dir, key, NAME_LENGTH)}{suffix}"
+    path = cache_dir / name
+    if reuse(path):
+        try:
+            content = unseal(cache_dir, name, path.read_bytes())
+        except OSError:
+            content = None
+        if content is not None:
+            return content, True
+    content = make()
+    try:
+        write_atomic(path, seal(cache_dir, name, content))
+    except OSError:
+        pass
+    return content, False
 
 
 class KeptRowValues:

@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 from confusable_homoglyphs import categories
 from publicsuffixlist import PublicSuffixList
 
-_PSL = PublicSuffixList()
+PUBLIC_SUFFIXES = PublicSuffixList()
+"""The Public Suffix List every rule reads (the signing form's copy is made from this one)."""
 SCHEME = "https://"
 FIX = "schrijf het volledige adres dat begint met https://, bv. https://www.voorbeeld.be/"
 LINK_SCHEMES = ("https", "mailto")
@@ -77,7 +78,7 @@ def registered_domain(host: str) -> str | None:
     """The registrable domain of a host name, from the Public Suffix List (private section included).
 
     The list's reader lower-cases the host and drops a trailing dot itself (``WWW.Agoria.BE.`` → ``agoria.be``)."""
-    return _PSL.privatesuffix(host)
+    return PUBLIC_SUFFIXES.privatesuffix(host)
 
 
 def _invisible_or_space(ch: str) -> bool:

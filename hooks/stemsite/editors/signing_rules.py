@@ -33,7 +33,7 @@ from ..collections import BY_NAME
 from ..imagecheck import inspect as image_checks
 from ..sitebuild import Asset, Produced, SiteBuild
 from ..slugs import MAX_SLUG
-from ..urls import _PSL as PUBLIC_SUFFIXES
+from ..urls import PUBLIC_SUFFIXES
 from ..validate import schemas as schema_files
 from ..validate.reserved import reserved_names
 from ..validate.trust import signing_rules_for_browser

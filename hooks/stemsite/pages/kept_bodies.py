@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..catalog import Catalog
-from ..kept import files_under, fingerprint
-from ..stored import NAME_LENGTH, keyed_name, reuse, seal, unseal, write_atomic
+from ..kept import files_under, fingerprint, kept_bytes
 
 FOLDER = "bodies"
 """Cache folder of kept bodies."""
@@ -55,7 +54,7 @@ class KeptBodies:
     """Look up a body by what it is made of, or lay it out and keep it."""
 
     def __init__(self, cache_dir: Path, templates: Path, vocabularies: Path) -> None:
-        self.cache_dir, self.folder = cache_dir, cache_dir / FOLDER
+        self.cache_dir = cache_dir
         self.fingerprint = body_inputs(templates, vocabularies)
         self.counts = {"laid_out": 0, "reused": 0}
         self.overview_counts = {"laid_out": 0, "reused": 0}
@@ -78,17 +77,6 @@ class KeptBodies:
 
     def _kept(self, inputs: str, render: Callable[[], str], counts: dict[str, int]) -> str:
         key = hashlib.sha256(inputs.encode("utf-8", errors="surrogatepass")).hexdigest()
-        name = f"{FOLDER}/{keyed_name(self.cache_dir, key, NAME_LENGTH)}.html"
-        path = self.cache_dir / name
-        if reuse(path):
-            try:
-                kept = unseal(self.cache_dir, name, path.read_bytes())
-                if kept is not None:
-                    counts["reused"] += 1
-                    return kept.decode("utf-8")
-            except (OSError, ValueError):
-                pass  # damaged: lay it out again
-        text = render()
-        write_atomic(path, seal(self.cache_dir, name, text.encode("utf-8")))
-        counts["laid_out"] += 1
-        return text
+        body, reused = kept_bytes(self.cache_dir, FOLDER, key, lambda: render().encode("utf-8"), ".html")
+        counts["reused" if reused else "laid_out"] += 1
+        return body.decode("utf-8")
