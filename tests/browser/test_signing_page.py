@@ -40,6 +40,8 @@ from test_a11y import AXE, RUN_AXE, TAGS  # noqa: E402
 pytestmark = pytest.mark.browser
 
 PAGE = "charter/ondertekenen/"
+READY = "#ondertekenen-formulier button[type=submit]:enabled"
+"""The form's button, enabled once the script has the rules: the form is ready."""
 PHONE = {"width": 360, "height": 740}
 FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "charter-ondertekenen.yml"
 ATTACHMENT = "https://github.com/user-attachments/assets/00000000-0000-4000-8000-000000000000"
@@ -69,7 +71,7 @@ NAMES = ["AgoriaVlaanderen", "Agoria", "K.U.Leuven", "B.A.S.F.", "V.D.A.B.", "i 
 def open_form(new_page, site_url: str, **options) -> Page:
     page = new_page(viewport=PHONE, **options)
     page.goto(site_url + PAGE, wait_until="networkidle")
-    page.locator("#ondertekenen-formulier:not([hidden])").wait_for()
+    page.locator(READY).wait_for()
     return page
 
 
@@ -287,7 +289,7 @@ def test_no_wcag_violations_empty_with_errors_and_ready(new_page, site_url, sche
     expect(page.locator(".signing-form__summary")).to_be_visible()
     assert page.evaluate(RUN_AXE, TAGS) == [], "met fouten"
     page.reload(wait_until="networkidle")
-    page.locator("#ondertekenen-formulier:not([hidden])").wait_for()
+    page.locator(READY).wait_for()
     fill_by_keyboard(page, "Fictief Bedrijf (testgegeven)", "https://www.fictief.be/", "https://www.fictief.be/charter",
                      SAMPLE_DATA / "signatories" / "fictief-bedrijf.png")
     press_button(page, "Controleer en maak klaar")
@@ -297,11 +299,52 @@ def test_no_wcag_violations_empty_with_errors_and_ready(new_page, site_url, sche
     page.watch.assert_clean()
 
 
+def test_nothing_moves_when_the_script_is_ready_at_1280(new_page, site_url):
+    """The form is in the page from the first paint: the routes below it do not jump down when the rules arrive
+    (Lighthouse measured CLS 0.071 on a desktop when the script revealed the form)."""
+    page = new_page(viewport={"width": 1280, "height": 800})
+    page.add_init_script("""window.__cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+        if (!e.hadRecentInput) window.__cls += e.value; }).observe({type: "layout-shift", buffered: true});""")
+    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.locator(READY).wait_for()
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate("window.__cls") < 0.01
+    page.watch.assert_clean()
+
+
+def test_every_link_on_the_page_has_an_address_before_the_form_fills_it(new_page, site_url):
+    """The last step's links lead to the same GitHub pages without the answers until the form writes them
+    (Lighthouse's crawlable-anchors: a link without an address); the form then adds the answers."""
+    page = open_form(new_page, site_url)
+    assert page.locator("a:not([href])").count() == 0
+    new_file = page.locator('[data-result="new-file"]').get_attribute("href")
+    assert new_file == "https://github.com/stem-platform/stem-site/new/main/data/signatories"
+    issue = page.locator('[data-result="issue"]').get_attribute("href")
+    assert issue == "https://github.com/stem-platform/stem-site/issues/new?template=charter-ondertekenen.yml"
+    page.watch.assert_clean()
+
+
+def test_the_copy_button_copies_the_sentence_and_needs_no_room_of_its_own_without_javascript(new_page, site_url):
+    """The button is in the page from the start (nothing moves), copies the sentence as one line, and is not shown
+    where no script can make it work."""
+    page = open_form(new_page, site_url, permissions=["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Kopieer de zin", exact=True).click()
+    expect(page.get_by_role("status").filter(has_text="Gekopieerd.")).to_be_visible()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == ("Wij ondertekenen het STEM-charter van het Vlaamse STEM-platform en zetten ons in om wetenschap, "
+                      "technologie, wiskunde en informatiekunde aantrekkelijker te maken voor jongeren.")
+    page.watch.assert_clean()
+    still = new_page(java_script_enabled=False, viewport=PHONE)
+    still.goto(site_url + PAGE)
+    assert still.get_by_role("button", name="Kopieer de zin", exact=True).is_hidden()
+
+
 def test_without_javascript_the_issue_form_and_the_technical_route_remain(new_page, site_url):
     page = new_page(java_script_enabled=False, viewport=PHONE)
     page.goto(site_url + PAGE)
     assert page.locator("#ondertekenen-formulier").is_hidden()
-    issue = page.locator('a[href^="https://github.com/stem-platform/stem-site/issues/new?template=charter-ondertekenen.yml"]')
+    issue = page.locator('a:not([data-result])[href^="https://github.com/stem-platform/stem-site/issues/new?template=charter-ondertekenen.yml"]')
     expect(issue.first).to_be_visible()
     expect(page.get_by_role("link", name="ondertekenen voor technische bijdragers")).to_be_visible()
     expect(page.get_by_text("Wij ondertekenen het STEM-charter")).to_be_visible()

@@ -81,7 +81,19 @@ def page_context(build: SiteBuild, links: Links) -> dict[str, Any]:
     vocabularies = build.catalog.vocabularies
     handed = signing_links(links, schema, vocabularies)
     return {"form": signing_form(schema, vocabularies), "mail": "mail" in handed,
-            "links": json.dumps(handed, ensure_ascii=False, separators=(",", ":")), "rules": RULES}
+            "links": json.dumps(handed, ensure_ascii=False, separators=(",", ":")), "rules": RULES,
+            "plain": plain_links(handed)}
+
+
+def plain_links(handed: dict[str, Any]) -> dict[str, str]:
+    """Where each of the last step's links goes before the form fills it in: the same GitHub pages (or address)
+    without the answers ("" where there is none). So no link on the page lacks an address: a crawler, or a
+    script that stopped halfway, meets pages that exist."""
+    issue = handed["issue"]
+    plain = {"new-file": handed["newFile"], "upload": handed["upload"],
+             "issue": f"{issue['url']}?template={quote(issue['template'])}" if issue["url"] else "",
+             "mail": f"mailto:{handed['mail']['to']}" if "mail" in handed else ""}
+    return plain
 
 
 def shortcode_context(build: SiteBuild, links: Links) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 /* The signing form on /charter/ondertekenen/ (theme/shortcodes/ondertekenformulier.html), as progressive
- * enhancement: without this script the form stays hidden and the page's other routes remain.
+ * enhancement: where scripts do not run the form is not shown (main.html's <noscript> style) and the page's other routes remain;
+ * its button is enabled once the rules are here.
  *
  * It checks every answer as the build does (checks.js, from regels.json), shows each problem in Dutch next to
  * its field (aria-invalid, aria-describedby) and in a summary, draws the preview (preview.js), and on submit
@@ -394,29 +395,23 @@ async function start(root) {
     return answers;
   }
 
-  // ---- start: today as the default date, the form and the preview shown
+  // ---- start: today as the default date, the button ready
   for (const date of form.querySelectorAll("input[type=date][data-not-future]")) date.max = today;
   for (const date of form.querySelectorAll("input[type=date][data-today]")) if (!date.value) date.value = today;
-  form.hidden = false;
-  preview.hidden = false;
+  form.querySelector("button[type=submit]").disabled = false;
   applyConditions();
   refresh();
 }
 
 /** A copy button after the sentence for the proof page (without a script the sentence is plain text to select). */
 function copyButton(sentence) {
-  if (!sentence || !navigator.clipboard) return;
-  const row = document.createElement("p");
-  const button = row.appendChild(document.createElement("button"));
-  button.type = "button";
-  button.className = "md-button";
-  button.textContent = "Kopieer de zin";
-  const status = row.appendChild(document.createElement("span"));
-  status.className = "signing-copy__status";
-  status.setAttribute("role", "status");
-  button.addEventListener("click", async () => {
+  // The button is in the page from the start (nothing moves when this runs); without a clipboard it goes.
+  const row = sentence && sentence.nextElementSibling;
+  if (!row || !row.classList.contains("signing-copy__row")) return;
+  if (!navigator.clipboard) { row.hidden = true; return; }
+  const status = row.querySelector(".signing-copy__status");
+  row.querySelector("button").addEventListener("click", async () => {
     await navigator.clipboard.writeText(sentence.textContent.trim().replace(/\s+/g, " "));
     status.textContent = "Gekopieerd.";
   });
-  sentence.after(row);
 }
