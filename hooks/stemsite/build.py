@@ -85,7 +85,8 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
                 build.add(produced, name)
         started, cpu_started = time.perf_counter(), time.process_time()
         bodies = KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir)
-        overviews = Overviews(bodies, build.digest())  # pages that may show any record: kept while nothing changed
+        # Pages that may show any record: kept under what they show, or while nothing changed (pages.generate).
+        overviews = Overviews(bodies, build.digest(), build.context_digest())
         build.pages = generate(build, project.theme / "records", bodies, overviews)
         build.pages.extend(supplied_pages.generate(build, project.theme / "records", overviews))
         build.kept_bodies = bodies.counts

@@ -63,7 +63,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Strict MkDocs build into a temporary folder, swapped into place only on success."""
-    return atomic_build(_project(args), Path(args.site_dir) if args.site_dir else None)
+    return atomic_build(_project(args), Path(args.site_dir) if args.site_dir else None, force=args.force)
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
@@ -94,6 +94,7 @@ def parser() -> argparse.ArgumentParser:
     generate.set_defaults(func=cmd_generate)
     build = sub.add_parser("build", help="strikte build naar site/ (alleen vervangen als alles lukt)")
     build.add_argument("--site-dir")
+    build.add_argument("--force", action="store_true", help="bouw ook als niets veranderde sinds de vorige build")
     build.set_defaults(func=cmd_build)
     sub.add_parser("schemas", help="zet de toegelaten waarden uit de vocabularia in de schema's").set_defaults(
         func=cmd_schemas)

@@ -242,17 +242,25 @@ class SiteBuild:
         vocabularies, figures, regions, schemas and day of the catalog, every record's media, the share cards and
         the site's address (``pages.kept_bodies.KeptBodies.overview``). Plain values and dataclasses: their
         ``repr`` says all they hold."""
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(self.context_digest().encode())
         catalog = self.catalog
-        for part in (self.project.site_url, catalog.today.isoformat(), repr(catalog.vocabularies), repr(catalog.figures),
-                     repr(catalog.regions), repr(catalog.schemas), repr(sorted(self.share_cards.items()))):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         for name in sorted(catalog.records):
             for record in catalog.records[name]:
                 digest.update(f"{name}\0{record.slug}\0{record.data_file}\0{record.image}\0{record.data!r}\0"
                               .encode("utf-8", "surrogatepass"))
         for key in sorted(self.media):
             digest.update(repr((key, self.media[key])).encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
+
+    def context_digest(self) -> str:
+        """A hash of what any page's template can read of this build besides the records and their media: the
+        site's address, the day, the vocabularies, figures, regions and schemas of the catalog and the share
+        cards (``pages.kept_bodies.KeptBodies.shown``, and part of :meth:`digest`)."""
+        digest = hashlib.sha256()
+        catalog = self.catalog
+        for part in (self.project.site_url, catalog.today.isoformat(), repr(catalog.vocabularies), repr(catalog.figures),
+                     repr(catalog.regions), repr(catalog.schemas), repr(sorted(self.share_cards.items()))):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         return digest.hexdigest()
 
     def media_of(self, record: Record) -> RecordMedia:

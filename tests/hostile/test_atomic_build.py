@@ -117,7 +117,9 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path: Path):
     second = build(root)
     assert second.returncode == 0, second.stderr
     assert (root / "site" / "agenda" / "nieuw" / "index.html").is_file()
-    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site.")) == []
+    # The replaced site goes after the build returned, by a process of its own (publish.remove_in_background).
+    wait_for(lambda: not [p for p in root.iterdir() if p.name.startswith(".site.")], 120,
+             "the killed build's staging folder and the replaced site to be gone")
 
 
 def test_a_failed_build_leaves_the_previous_site_intact(tmp_path: Path):
@@ -139,11 +141,15 @@ def test_stale_folders_of_dead_builders_are_removed_and_live_ones_kept(tmp_path:
                           capture_output=True, text=True, check=True).stdout.strip()
     (tmp_path / f".site.building-{dead}-abc").mkdir()
     (tmp_path / f".site.old-{dead}").mkdir()
+    (tmp_path / f".site.trash-{dead}").mkdir()  # a remover that was killed
     live = tmp_path / f".site.building-{os.getpid()}-xyz"
     live.mkdir()
+    removing = tmp_path / f".site.trash-{os.getpid()}"  # a remover still at work
+    removing.mkdir()
     removed = clean_stale(site)
-    assert sorted(p.name for p in removed) == [f".site.building-{dead}-abc", f".site.old-{dead}"]
-    assert live.is_dir()
+    assert sorted(p.name for p in removed) == [f".site.building-{dead}-abc", f".site.old-{dead}",
+                                               f".site.trash-{dead}"]
+    assert live.is_dir() and removing.is_dir()
 
 
 def test_a_site_caught_between_the_two_renames_is_put_back(tmp_path: Path):

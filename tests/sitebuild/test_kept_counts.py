@@ -7,6 +7,10 @@ makes again only what holds it. ``test_incremental_equal.py`` proves the kept wo
 
 from __future__ import annotations
 
+import sys
+
+from support import REPO, TODAY, make_project
+
 from stemsite.build import prepare
 from stemsite.outputs import OPEN_DATA_CSV, OPEN_DATA_JSON
 from stemsite.project import Project
@@ -57,3 +61,43 @@ def test_an_unchanged_build_redoes_nothing_and_one_changed_record_only_itself(pr
     back, made_back = _build(project)
     assert back["validated"] == 1 and back["rows_made"] == 1 and back["files_made"] == 0
     assert made_back == made
+
+
+def test_a_changed_signatory_lays_out_again_only_the_wall_page_it_is_on(tmp_path, monkeypatch):
+    """Wall and offers pages are kept under what they show (``KeptBodies.shown``): a signatory's description
+    is on its tile's page only (no offer shows it), so of the wall's and ``/aanbod/``'s pages exactly one is laid
+    out again; a changed offer lays out its own ``/aanbod/`` page too; a withdrawal changes the totals every page
+    of both shows."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import bench_data  # the bench's fictional data (scripts/ is not a package)
+
+    monkeypatch.setenv("STEMSITE_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    bench_data.write_data(data, 320)  # 3 pages of the wall, 9 of /aanbod/
+    project = Project(make_project(tmp_path / "project", data=data, content=False))
+
+    def laid_out() -> tuple[int, dict[str, int]]:
+        build = prepare(project)
+        pages = [page.src_uri for page in build.pages]
+        listed = {name: sum(uri == f"{section}/index.md" or uri.startswith(f"{section}/pagina/") for uri in pages)
+                  for name, section in (("wall", "charter/ondertekenaars"), ("offers", "aanbod"))}
+        return build.counts["overview_laid_out"], listed
+
+    first, listed = laid_out()
+    assert listed["wall"] == 3 and listed["offers"] > 5, listed
+    kept_by_digest = first - listed["wall"] - listed["offers"]  # the few pages that may read the whole catalog
+    assert laid_out()[0] == 0
+
+    record = next(path for path in sorted((project.root / "data" / "signatories").glob("*.yml"))
+                  if "\ndescription: " in (text := path.read_text(encoding="utf-8")) and "withdrawn_on" not in text
+                  and "  - type: stages\n" in text)
+    record.write_text(text.replace("\ndescription: ", "\ndescription: Anders verteld. ", 1), encoding="utf-8")
+    assert laid_out()[0] == kept_by_digest + 1
+
+    commitment = "  - type: stages\n    description: "
+    assert commitment in text
+    record.write_text(text.replace(commitment, commitment + "Nu ook in de zomer. ", 1), encoding="utf-8")
+    assert laid_out()[0] == kept_by_digest + 2  # its tile's page and the /aanbod/ page of that offer
+
+    record.write_text(text + f"withdrawn_on: {TODAY.isoformat()}\n", encoding="utf-8")
+    assert laid_out()[0] == first  # the totals every wall and /aanbod/ page shows count one signatory less

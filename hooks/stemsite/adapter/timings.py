@@ -11,8 +11,8 @@ import os
 import time
 from pathlib import Path
 
-TIMINGS_ENV = "STEMSITE_TIMINGS"
-"""A path: when set, the build writes its time per stage there as JSON."""
+from ..last_build import TIMINGS_ENV
+
 # The stage between two marks, in the order MkDocs fires them (see mkdocs/commands/build.py).
 STAGES = (("mkdocs: inlezen", "config", "files"), ("stemsite", "files", "files_done"),
           ("mkdocs: navigatie", "files_done", "nav"), ("mkdocs: markdown", "nav", "env"),

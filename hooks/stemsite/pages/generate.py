@@ -18,6 +18,7 @@ from ..catalog import Catalog, Record
 from ..catalog.views import charter
 from ..collections import COLLECTIONS, Collection
 from ..sitebuild import GeneratedPage, SiteBuild, root_prefix
+from .campaign_view import signatures_per_month
 from .describe import describe
 from .kept_bodies import KeptBodies, VocabularyCatalog
 from .render import environment
@@ -31,21 +32,31 @@ def _description(text: str) -> str:
 
 
 class Overviews(NamedTuple):
-    """Where pages that may show any record are kept (``KeptBodies.overview``), and this build's digest."""
+    """Where pages that may show any record are kept (``KeptBodies.overview``, ``KeptBodies.shown``), and this
+    build's digests."""
 
     bodies: KeptBodies
     digest: str
-    """:meth:`SiteBuild.digest`: a page is kept only while nothing it could show changed."""
+    """:meth:`SiteBuild.digest`: a page that may read the whole catalog is kept only while nothing changed."""
+    context: str
+    """:meth:`SiteBuild.context_digest`: all a page given only what it shows can read besides that."""
 
 
 def _page(templates: Path, template: str, src_uri: str, meta: dict[str, Any], context: dict[str, Any],
-          in_nav: bool = False, kept: Overviews | None = None) -> GeneratedPage:
+          in_nav: bool = False, kept: Overviews | None = None, shown: str | None = None) -> GeneratedPage:
+    """A page laid out by ``template``; kept under what it ``shown`` (the ``repr`` of its whole context but the
+    vocabularies) when given, else under the whole build's digest."""
     root = root_prefix(src_uri)
 
     def render() -> str:
         return environment(templates).get_template(template).render(root=root, **context).strip() + "\n"
 
-    body = kept.bodies.overview(kept.digest, template, src_uri, meta, render) if kept is not None else render()
+    if kept is None:
+        body = render()
+    elif shown is not None:
+        body = kept.bodies.shown(kept.context, template, src_uri, meta, shown, render)
+    else:
+        body = kept.bodies.overview(kept.digest, template, src_uri, meta, render)
     return GeneratedPage(src_uri, meta, body, in_nav)
 
 
@@ -108,10 +119,19 @@ def wall_pages(collection: Collection, build: SiteBuild, templates: Path, overvi
     """The charter wall in pages of ``charter.WALL_PAGE_SIZE`` tiles: page 1 is the collection index,
     pages 2..n live at ``…/pagina/<k>/``, out of the navigation and the search index."""
     wall = charter.wall(build.catalog)
-    context = dict(_index_context(collection, build), wall=wall)
+    # Each page gets the wall's figures and choices, its own tiles and their media, the chart (once for all
+    # pages) and the vocabularies: only what it shows, so it is kept under that (KeptBodies.shown).
+    summary, growth = wall.summary(), signatures_per_month(build.catalog)
+    vocabularies = VocabularyCatalog(build.catalog)
     pages = []
     for number in range(1, wall.page_count + 1):
         wall_page = wall.page(number)
+        media = {entry.record.key: build.media_of(entry.record) for entry in wall_page.entries}
+        context = {"collection": collection, "catalog": vocabularies, "wall": summary, "wall_page": wall_page,
+                   "growth": growth, "media_of": lambda record, media=media: media[record.key]}
+        shown = repr((summary, growth, wall_page.number, wall_page.count,
+                      [(e.record.slug, e.record.data, e.place, e.sector_key, e.loading, media[e.record.key])
+                       for e in wall_page.entries]))
         if number == 1:
             meta = {"title": collection.title, "description": f"{collection.title}: het volledige overzicht.",
                     "hide": INDEX_HIDES}
@@ -119,8 +139,8 @@ def wall_pages(collection: Collection, build: SiteBuild, templates: Path, overvi
             meta = {"title": f"{collection.title} (pagina {number} van {wall_page.count})",
                     "description": f"{collection.title}: pagina {number} van {wall_page.count}.",
                     "search": {"exclude": True}, "hide": INDEX_HIDES}
-        pages.append(_page(templates, collection.index_template, wall_page.src_uri, meta,
-                           dict(context, wall_page=wall_page), in_nav=number == 1, kept=overviews))
+        pages.append(_page(templates, collection.index_template, wall_page.src_uri, meta, context,
+                           in_nav=number == 1, kept=overviews, shown=shown))
     return pages
 
 

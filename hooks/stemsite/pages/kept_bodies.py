@@ -75,6 +75,17 @@ class KeptBodies:
         return self._kept("\0".join((self.fingerprint, "overview", build_digest, template, src_uri, repr(meta))),
                           render, self.overview_counts)
 
+    def shown(self, context_digest: str, template: str, src_uri: str, meta: dict, shown: str,
+              render: Callable[[], str]) -> str:
+        """The kept body of a page whose template gets only what the page shows, or ``render()`` (then kept): a
+        page of the wall or of ``/aanbod/`` (its own tiles or offers, and a summary of the whole list). ``shown``
+        is the ``repr`` of all of that; the rest it can read is in ``context_digest``
+        (:meth:`stemsite.sitebuild.SiteBuild.context_digest`). So a change lays out again only the pages that show
+        it (the tests count them). The template gets the vocabularies, not the catalog, and no other record's media:
+        reading anything else fails the build instead of being served from the cache as it was."""
+        return self._kept("\0".join((self.fingerprint, "shown", context_digest, template, src_uri, repr(meta), shown)),
+                          render, self.overview_counts)
+
     def _kept(self, inputs: str, render: Callable[[], str], counts: dict[str, int]) -> str:
         key = hashlib.sha256(inputs.encode("utf-8", errors="surrogatepass")).hexdigest()
         body, reused = kept_bytes(self.cache_dir, FOLDER, key, lambda: render().encode("utf-8"), ".html")

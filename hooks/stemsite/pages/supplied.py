@@ -19,6 +19,7 @@ from ..catalog.views.regions import DIGEST_TITLE, OFFERS_TITLE, REGIONS_TITLE
 from ..collections import DIGEST_SECTION, REGIONS
 from ..sitebuild import GeneratedPage, SiteBuild
 from .generate import INDEX_HIDES, Overviews, _page
+from .kept_bodies import VocabularyCatalog
 
 
 def _meta(title: str, description: str, src_uri: str, cards: dict[str, str], **extra: Any) -> dict[str, Any]:
@@ -34,6 +35,9 @@ def offer_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers,
     """``/aanbod/`` and its pages 2..n (out of the navigation and the search index)."""
     catalog, cards = build.catalog, build.share_cards
     terms = catalog.vocabularies["commitment_types"].terms
+    # Each page gets the summary of all offers, its own offers and the vocabularies: only what it shows, so it
+    # is kept under that (KeptBodies.shown) and a changed offer lays out its own page again, not hundreds.
+    summary, vocabularies = offers.summary(), VocabularyCatalog(catalog)
     result = []
     for page in offers.pages():
         description = ("Wat ondertekenaars van het STEM-charter aanbieden: stages, opendeurdagen, materiaal, "
@@ -44,8 +48,8 @@ def offer_pages(build: SiteBuild, templates: Path, offers: offers_view.Offers,
             meta = _meta(f"{OFFERS_TITLE} (pagina {page.number} van {page.count})", description, page.src_uri,
                          cards, search={"exclude": True})
         result.append(_page(templates, "offers.html", page.src_uri, meta,
-                            {"catalog": catalog, "offers": offers, "page": page, "groups": page.groups(terms)},
-                            in_nav=page.number == 1, kept=overviews))
+                            {"catalog": vocabularies, "offers": summary, "page": page, "groups": page.groups(terms)},
+                            in_nav=page.number == 1, kept=overviews, shown=repr((summary, page))))
     return result
 
 

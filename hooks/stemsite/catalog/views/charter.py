@@ -102,12 +102,28 @@ class Wall:
     def page_count(self) -> int:
         return len(paginate(self.entries, self.page_size))
 
+    def summary(self) -> WallSummary:
+        """What every page of the wall shows of the whole wall (:class:`WallSummary`)."""
+        return WallSummary(self.categories, self.sectors, self.provinces, self.figures)
+
     def page(self, number: int) -> WallPage:
         """Page ``number`` (1-based) of the wall, with the groups of the tiles on it."""
         slices = paginate(self.entries, self.page_size)
         entries = slices[number - 1]
         groups = [WallGroup(g.term, [e for e in entries if e.record["category"] == g.term.value]) for g in self.groups]
         return WallPage(number, len(slices), [g for g in groups if g.entries], entries)
+
+
+@dataclass(frozen=True)
+class WallSummary:
+    """What every page of the wall shows of the whole wall: the figures and the filters' choices, not the tiles
+    (a page's tiles are its :class:`WallPage`). A page laid out from this and its own tiles is kept under them
+    (``pages.kept_bodies``): a signatory that changes lays out the page it is on again, not every page."""
+
+    categories: list[Option]
+    sectors: list[Option]
+    provinces: list[Option]
+    figures: Figures
 
 
 @dataclass(frozen=True)

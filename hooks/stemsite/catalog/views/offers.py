@@ -171,6 +171,39 @@ class Offers:
                 self._starts.setdefault(offer.type, index)
         return self._starts.get(type_value, 0) // self.page_size + 1
 
+    def summary(self) -> OffersSummary:
+        """What every page of ``/aanbod/`` shows of all offers (:class:`OffersSummary`)."""
+        return OffersSummary(len(self.offers), self.types, self.provinces, self.audiences, self.sectors,
+                             self.organisations_by_type, self.places_by_type,
+                             {o.value: self.first_page_of(o.value) for o in self.offered_types})
+
+
+@dataclass(frozen=True)
+class OffersSummary:
+    """What every page of ``/aanbod/`` shows of all offers: how many, the filters' choices, the figures per type
+    and where each type's group starts; not the offers themselves (a page's are its :class:`OfferPage`).
+
+    A page is laid out from this and its own offers only, so it is kept under them (``pages.kept_bodies``):
+    an offer that changes lays out its own page again, not the other hundreds."""
+
+    total: int
+    types: list[Option]
+    provinces: list[Option]
+    audiences: list[Option]
+    sectors: list[Option]
+    organisations_by_type: dict[str, int]
+    places_by_type: dict[str, int]
+    first_pages: dict[str, int]
+
+    @property
+    def offered_types(self) -> list[Option]:
+        """The types someone offers now, in the vocabulary's order."""
+        return [o for o in self.types if o.count]
+
+    def first_page_of(self, type_value: str) -> int:
+        """The page on which a type's group starts (1 when it has no offers)."""
+        return self.first_pages.get(type_value, 1)
+
 
 def by_type(catalog: Catalog, offers: list[Offer]) -> list[tuple[Term, list[Offer]]]:
     """Offers under their type, types in the vocabulary's order (a signatory's page)."""
