@@ -93,13 +93,15 @@ COLLECTIONS: tuple[Collection, ...] = (
                image="required", image_extensions=LOGO_EXTENSIONS, image_recipe="logo",
                reserved_slugs=("pagina",), index="wall", page_shows_only_its_record=True),
     Collection("role_models", "role-model", "rolmodellen", "Rolmodellen", "name", describe="role-model",
-               card_kicker="Rolmodel", image="required", image_extensions=RASTER_EXTENSIONS, image_recipe="photo"),
+               card_kicker="Rolmodel", image="required", image_extensions=RASTER_EXTENSIONS, image_recipe="photo",
+               page_shows_only_its_record=True),  # its stories come through media.related
     Collection("academies", "academy", "academies", "STEM-academies", "name", describe="academy",
                card_kicker="STEM-academie"),
     Collection("practices", "practice", "goede-praktijken", "Goede praktijken", "title", describe="summary",
                card_kicker="Goede praktijk", image="optional", image_extensions=RASTER_EXTENSIONS,
-               image_recipe="wide"),
-    Collection("events", "event", "agenda", "Agenda", "title", describe="event", card_kicker="Agenda"),
+               image_recipe="wide", page_shows_only_its_record=True),
+    Collection("events", "event", "agenda", "Agenda", "title", describe="event", card_kicker="Agenda",
+               page_shows_only_its_record=True),  # organisers, stories, calendar file and JSON-LD come through media
     Collection("stories", "story", "verhalen", "Verhalen", "title", describe="summary", card_kicker="Verhaal",
                image="optional", image_extensions=RASTER_EXTENSIONS, image_recipe="story",
                page_shows_only_its_record=True),  # tellers, event, role models come through media.related

@@ -1,4 +1,4 @@
-"""stemsite.pages.kept_bodies: signatory page bodies come from the cache only while nothing they show changed."""
+"""stemsite.pages.kept_bodies: pages that show only their record are kept while nothing they show changed."""
 
 from __future__ import annotations
 
@@ -17,24 +17,28 @@ def _bodies(project: Project) -> tuple[dict[str, str], dict[str, int]]:
     return {page.src_uri: page.body for page in result.pages}, result.kept_bodies
 
 
-def test_only_signatory_pages_are_kept_and_only_while_nothing_they_show_changed(project: Project):
-    assert [c.name for c in COLLECTIONS if c.page_shows_only_its_record] == ["signatories", "stories"]
+KEPT = ("signatories", "role_models", "practices", "events", "stories")
+"""Collections whose pages show only their record, its media and labels; an academy's page reads its partners
+among the signatories and the day (inactive or not), so it is kept as an overview (``KeptBodies.overview``)."""
+
+
+def test_pages_that_show_only_their_record_are_kept_and_only_while_nothing_they_show_changed(project: Project):
+    assert tuple(c.name for c in COLLECTIONS if c.page_shows_only_its_record) == KEPT
     first, counts = _bodies(project)
-    signatories = len([uri for uri in first if uri.startswith("charter/ondertekenaars/")
-                       and "/pagina/" not in uri and not uri.endswith("index.md")])
-    stories = len([uri for uri in first if uri.startswith("verhalen/") and not uri.endswith("index.md")])
-    assert stories > 0 and signatories > 5
-    signatories += stories  # story pages show only their record and media too (issue 23): kept alike
-    assert counts == {"laid_out": signatories, "reused": 0}
+    pages = {c.name: len([uri for uri in first if uri.startswith(c.section + "/") and "/pagina/" not in uri
+                          and not uri.endswith("index.md")]) for c in COLLECTIONS if c.name in KEPT}
+    assert pages["signatories"] > 5 and all(pages.values()), pages
+    kept = sum(pages.values())
+    assert counts == {"laid_out": kept, "reused": 0}
     again, counts = _bodies(project)
-    assert again == first and counts == {"laid_out": 0, "reused": signatories}
+    assert again == first and counts == {"laid_out": 0, "reused": kept}
 
     # A record changes: its page alone is laid out again.
     record = project.root / "data" / "signatories" / "fictief-bedrijf.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("sector: testsector", "sector: Andere sector"),
                       encoding="utf-8")
     changed, counts = _bodies(project)
-    assert counts == {"laid_out": 1, "reused": signatories - 1}
+    assert counts == {"laid_out": 1, "reused": kept - 1}
     assert "Andere sector" in changed["charter/ondertekenaars/fictief-bedrijf.md"]
 
     # A vocabulary's label changes: every page shows it, so every page is laid out again.
@@ -43,14 +47,14 @@ def test_only_signatory_pages_are_kept_and_only_while_nothing_they_show_changed(
     assert "label: Bedrijven, instellingen en diensten" in text
     vocabulary.write_text(text.replace("label: Bedrijven, instellingen en diensten", "label: Ondernemingen (gewijzigd)"), encoding="utf-8")
     relabelled, counts = _bodies(project)
-    assert counts == {"laid_out": signatories, "reused": 0}
+    assert counts == {"laid_out": kept, "reused": 0}
     assert "Ondernemingen (gewijzigd)" in relabelled["charter/ondertekenaars/fictief-bedrijf.md"]
 
     # A template changes: laid out again.
     template = project.theme / "records" / "signatory.html"
     template.write_text(template.read_text(encoding="utf-8") + "<!-- nieuw -->\n", encoding="utf-8")
     _, counts = _bodies(project)
-    assert counts == {"laid_out": signatories, "reused": 0}
+    assert counts == {"laid_out": kept, "reused": 0}
 
 
 def test_a_kept_page_template_cannot_show_other_records(project: Project):
