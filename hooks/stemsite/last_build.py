@@ -33,6 +33,9 @@ from .project import Project, today_in_brussels
 NOT_INPUTS = frozenset({".git", ".venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis",
                         ".mypy_cache", ".ruff_cache", "mutants"})
 """Folders no build reads (version control, environments, tools' caches), wherever they are in the project."""
+OUTPUTS = ("site", ".cache")
+"""Folders at the project's top that builds and tools write, never read: the default site (also when this build
+writes another) and ``make voorbeeld``'s pictures."""
 SETTINGS = ("STEMSITE_URL", "STEMSITE_TODAY", "SOURCE_DATE_EPOCH")
 """Environment variables a build reads (``mkdocs.yml``'s ``!ENV``, the pinned day, the build date)."""
 FOLDER = "builds"
@@ -44,11 +47,11 @@ _FINGERPRINT = "laatste-build-1"
 
 def _files(root: Path, skip: Path) -> dict[str, os.stat_result]:
     """Every file below ``root`` (links followed, as the build follows them) by its path relative to ``root``;
-    ``skip`` (the site) and its siblings' staging folders are left out, and so are :data:`NOT_INPUTS`."""
+    ``skip`` (the site), the staging folders, :data:`OUTPUTS` and :data:`NOT_INPUTS` are left out."""
     found: dict[str, os.stat_result] = {}
     seen: set[tuple[int, int]] = set()
-    skipped = os.path.realpath(skip)
-    staging = f".{skip.name}."
+    skipped = {os.path.realpath(skip), *(os.path.realpath(root / name) for name in OUTPUTS)}
+    staging = (f".{skip.name}.", ".site.")
     stack = [(os.fspath(root), "")]
     while stack:
         folder, prefix = stack.pop()
@@ -65,7 +68,7 @@ def _files(root: Path, skip: Path) -> dict[str, os.stat_result]:
             try:
                 if entry.is_dir():
                     if entry.name in NOT_INPUTS or entry.name.startswith(staging) or \
-                            os.path.realpath(entry.path) == skipped:
+                            os.path.realpath(entry.path) in skipped:
                         continue
                     stack.append((entry.path, name + "/"))
                 elif entry.is_file():
