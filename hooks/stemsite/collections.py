@@ -96,7 +96,7 @@ COLLECTIONS: tuple[Collection, ...] = (
                card_kicker="Rolmodel", image="required", image_extensions=RASTER_EXTENSIONS, image_recipe="photo",
                page_shows_only_its_record=True),  # its stories come through media.related
     Collection("academies", "academy", "academies", "STEM-academies", "name", describe="academy",
-               card_kicker="STEM-academie"),
+               card_kicker="STEM-academie", page_shows_only_its_record=True),  # inactive: decided in pages.generate
     Collection("practices", "practice", "goede-praktijken", "Goede praktijken", "title", describe="summary",
                card_kicker="Goede praktijk", image="optional", image_extensions=RASTER_EXTENSIONS,
                image_recipe="wide", page_shows_only_its_record=True),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 from jinja2 import UndefinedError
 
@@ -17,9 +20,9 @@ def _bodies(project: Project) -> tuple[dict[str, str], dict[str, int]]:
     return {page.src_uri: page.body for page in result.pages}, result.kept_bodies
 
 
-KEPT = ("signatories", "role_models", "practices", "events", "stories")
-"""Collections whose pages show only their record, its media and labels; an academy's page reads its partners
-among the signatories and the day (inactive or not), so it is kept as an overview (``KeptBodies.overview``)."""
+KEPT = ("signatories", "role_models", "academies", "practices", "events", "stories")
+"""Collections whose pages show only their record, its media and labels (an academy's inactive status, which
+depends on the day, is decided in Python and part of the key)."""
 
 
 def test_pages_that_show_only_their_record_are_kept_and_only_while_nothing_they_show_changed(project: Project):
@@ -67,3 +70,17 @@ def test_a_kept_page_template_cannot_show_other_records(project: Project):
     with pytest.raises(UndefinedError):
         generate(result, project.theme / "records",
                  KeptBodies(project.cache_dir, project.theme / "records", project.vocabularies_dir))
+
+
+def test_an_academy_page_follows_the_day_it_stops(project: Project):
+    """An academy's page says it stopped from its ``inactive_since`` on: decided from the build's day in Python and
+    part of the kept body's key, so a kept page never shows yesterday's status."""
+    record = project.root / "data" / "academies" / "fictieve-academie-gestopt.yml"
+    page = "academies/fictieve-academie-gestopt.md"
+    notice = "Deze academie is niet meer actief"
+    assert notice in _bodies(project)[0][page]  # inactive since 2026-01-31, the tests' day is 2026-11-23
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("inactive_since: 2026-01-31", "inactive_since: 2026-11-24"), encoding="utf-8")
+    assert notice not in _bodies(project)[0][page]
+    assert notice in _bodies(replace(project, today=date(2026, 11, 24)))[0][page]
+    assert notice not in _bodies(project)[0][page]

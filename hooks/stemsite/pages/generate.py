@@ -60,10 +60,10 @@ def _page(templates: Path, template: str, src_uri: str, meta: dict[str, Any], co
     return GeneratedPage(src_uri, meta, body, in_nav)
 
 
-def _searchable(record: Record, catalog: Catalog) -> bool:
-    """Whether a record's page belongs in the search index: not an academy marked inactive."""
-    inactive = record.get("inactive_since")
-    return not (record.collection.name == "academies" and inactive and inactive <= catalog.today)
+def _inactive(record: Record, catalog: Catalog) -> bool:
+    """Whether the record is an academy that is no longer active on the build's day."""
+    since = record.get("inactive_since")
+    return bool(record.collection.name == "academies" and since and since <= catalog.today)
 
 
 def record_page(record: Record, build: SiteBuild, templates: Path, kept: KeptBodies | None = None,
@@ -71,11 +71,12 @@ def record_page(record: Record, build: SiteBuild, templates: Path, kept: KeptBod
     """The page of one record at its collection's URL; a page that shows only its record may come from ``kept``,
     another from ``overviews``."""
     collection, catalog, media = record.collection, build.catalog, build.media_of(record)
+    inactive = _inactive(record, catalog)
     meta = {
         "title": record.label,
         "description": _description(describe(record, catalog)),
         # An inactive academy keeps its page (history, links) but leaves search, as it left the finder.
-        "search": {"boost": 2} if _searchable(record, catalog) else {"exclude": True},
+        "search": {"exclude": True} if inactive else {"boost": 2},
         "record": {"collection": collection.name, "slug": record.slug},
     }
     if media.share:
@@ -85,11 +86,12 @@ def record_page(record: Record, build: SiteBuild, templates: Path, kept: KeptBod
         return _page(templates, template, src_uri, meta,
                      {"record": record, "media": media, "catalog": catalog, "media_of": build.media_of},
                      kept=overviews)
-    context = {"record": record, "media": media, "catalog": VocabularyCatalog(catalog)}
+    # The day counts only through what Python decides of it here (inactive), so it is part of the key.
+    context = {"record": record, "media": media, "catalog": VocabularyCatalog(catalog), "inactive": inactive}
     if kept is None:
         return _page(templates, template, src_uri, meta, context)
     body = kept.body(template, root_prefix(src_uri), record, media,
-                     lambda: _page(templates, template, src_uri, meta, context).body)
+                     lambda: _page(templates, template, src_uri, meta, context).body, facts=(inactive,))
     return GeneratedPage(src_uri, meta, body)
 
 

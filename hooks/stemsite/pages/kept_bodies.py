@@ -60,11 +60,12 @@ class KeptBodies:
         self.overview_counts = {"laid_out": 0, "reused": 0}
         """Pages that may show any record (:meth:`overview`) laid out and reused."""
 
-    def body(self, template: str, root: str, record, media, render: Callable[[], str]) -> str:
-        """The kept body of ``record`` and its ``media`` laid out by ``template``, or ``render()`` (then kept)."""
+    def body(self, template: str, root: str, record, media, render: Callable[[], str], facts: tuple = ()) -> str:
+        """The kept body of ``record`` and its ``media`` laid out by ``template``, or ``render()`` (then kept).
+        ``facts``: what else its template is given (an academy's inactive status, which depends on the day)."""
         return self._kept("\0".join((
             self.fingerprint, template, root, record.collection.name, record.slug,
-            repr(record.data), repr(media),  # plain values and dataclasses: repr says all they hold
+            repr(record.data), repr(media), repr(facts),  # plain values and dataclasses: repr says all they hold
         )), render, self.counts)
 
     def overview(self, build_digest: str, template: str, src_uri: str, meta: dict, render: Callable[[], str]) -> str:
