@@ -83,8 +83,12 @@ def _status(status: os.stat_result) -> list[int]:
 
 
 def _hash(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """The file's SHA-256; a file gone or unreadable since it was listed gets a value no file has (so: changed)."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return "onleesbaar"
 
 
 def site_state(site: Path) -> str:
@@ -96,13 +100,16 @@ def site_state(site: Path) -> str:
     rows = []
     while stack:
         folder, prefix = stack.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                status = entry.stat(follow_symlinks=False)
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, prefix + entry.name + "/"))
-                else:
-                    rows.append(f"{prefix}{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ino}")
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    status = entry.stat(follow_symlinks=False)
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((entry.path, prefix + entry.name + "/"))
+                    else:
+                        rows.append(f"{prefix}{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ino}")
+        except OSError:  # changed while it was read: not the site a build left
+            return "onleesbaar"
     for row in sorted(rows):
         digest.update(row.encode("utf-8", "surrogateescape") + b"\n")
     return digest.hexdigest()

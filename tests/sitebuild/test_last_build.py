@@ -129,3 +129,16 @@ def test_a_record_the_cache_did_not_write_is_no_record(project: Path):
     record.unlink()
     assert BUILT in built(project), "no record: a whole build"
     assert UNCHANGED in built(project)
+
+
+def test_a_file_or_site_that_cannot_be_read_counts_as_changed(tmp_path: Path):
+    """A file gone between listing and hashing, or a site that is not there, never matches a record."""
+    from stemsite.last_build import _hash, site_state
+
+    present = tmp_path / "er.yml"
+    present.write_text("naam: er\n", encoding="utf-8")
+    assert len(_hash(present)) == 64
+    assert _hash(tmp_path / "weg.yml") == "onleesbaar" != _hash(present)
+    assert site_state(tmp_path / "geen-site") == "geen site"
+    (tmp_path / "site").mkdir()
+    assert len(site_state(tmp_path / "site")) == 64
