@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from ..catalog import Catalog, Record
 from ..catalog.views import charter
 from ..collections import COLLECTIONS, Collection
-from ..sitebuild import GeneratedPage, SiteBuild, root_prefix
+from ..sitebuild import GeneratedPage, Picture, SiteBuild, root_prefix
 from .campaign_view import signatures_per_month
 from .describe import describe
 from .kept_bodies import KeptBodies, VocabularyCatalog
@@ -29,6 +29,14 @@ MAX_DESCRIPTION = 160
 def _description(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= MAX_DESCRIPTION else text[: MAX_DESCRIPTION - 1].rsplit(" ", 1)[0] + "…"
+
+
+class TileMedia(NamedTuple):
+    """What a tile of the wall shows of its record's media: the logo. Part of its page's key, so a story or an offer
+    that only changes what the record's own page shows does not lay the wall's page out again; a template that
+    reads more of the media fails the build (strict undefined)."""
+
+    picture: Picture | None
 
 
 class Overviews(NamedTuple):
@@ -121,14 +129,14 @@ def wall_pages(collection: Collection, build: SiteBuild, templates: Path, overvi
     """The charter wall in pages of ``charter.WALL_PAGE_SIZE`` tiles: page 1 is the collection index,
     pages 2..n live at ``…/pagina/<k>/``, out of the navigation and the search index."""
     wall = charter.wall(build.catalog)
-    # Each page gets the wall's figures and choices, its own tiles and their media, the chart (once for all
+    # Each page gets the wall's figures and choices, its own tiles and their logos, the chart (once for all
     # pages) and the vocabularies: only what it shows, so it is kept under that (KeptBodies.shown).
     summary, growth = wall.summary(), signatures_per_month(build.catalog)
     vocabularies = VocabularyCatalog(build.catalog)
     pages = []
     for number in range(1, wall.page_count + 1):
         wall_page = wall.page(number)
-        media = {entry.record.key: build.media_of(entry.record) for entry in wall_page.entries}
+        media = {entry.record.key: TileMedia(build.media_of(entry.record).picture) for entry in wall_page.entries}
         context = {"collection": collection, "catalog": vocabularies, "wall": summary, "wall_page": wall_page,
                    "growth": growth, "media_of": lambda record, media=media: media[record.key]}
         shown = repr((summary, growth, wall_page.number, wall_page.count,
