@@ -89,6 +89,9 @@ def _name(producer: Producer) -> str:
 
 def _fork(build: SiteBuild, producers: Sequence[Producer]) -> Pending:
     read_end, write_end = os.pipe()
+    # Everything alive now leaves the collector's reach in both processes: a collection writes into every object it
+    # visits, and each page written is copied; the process ends soon after its build, so nothing piles up.
+    gc.freeze()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child: coverage does not follow a fork
         os.close(read_end)
