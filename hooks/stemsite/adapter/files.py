@@ -48,6 +48,7 @@ def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsC
             files.append(file)
             # Becomes file.page: MkDocs makes pages only for files without one.
             RecordPage(page, file, config, state.sections, state.search_entries, state.links)
+    build.pages = []  # MkDocs' pages hold them now; a RecordPage lets go of its body once converted
     cache_dir = os.path.realpath(build.project.cache_dir) + os.sep
     stored = []
     for asset in build.assets:

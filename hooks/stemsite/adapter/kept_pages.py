@@ -45,6 +45,7 @@ def skip_kept_pages(config: MkDocsConfig, files: Files, state: BuildState) -> No
             files.remove(file)
             state.stored.append((file.dest_uri, kept))
             state.page_counts["reused"] += 1
+            page.content = ""  # kept whole in the cache; the sitemap and the search entries need no HTML
 
 
 def sitemap_pages(context, template_name: str, state: BuildState):
