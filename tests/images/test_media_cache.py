@@ -1,4 +1,4 @@
-"""The image cache's index (stemsite.image_cache.MediaCache): what lets a warm build skip reading 10,000 manifests
+"""The image cache's index (stemsite.images.media_cache.MediaCache): what lets a warm build skip reading 10,000 manifests
 and marking 50,000 files must never serve a wrong file, lose one a build needs, or keep a job from being redone."""
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from PIL import Image
 from support import TODAY, make_project
 
 from stemsite.build import prepare
-from stemsite.image_cache import FOLDER, INDEX_VERSION, REFRESH_AFTER, MediaCache, cached_file
+from stemsite.image_cache import FOLDER, cached_file
 from stemsite.images import pipeline
+from stemsite.images.media_cache import INDEX_VERSION, REFRESH_AFTER, MediaCache
 from stemsite.kept import read_kept, save_kept
 from stemsite.project import Project
 from stemsite.stored import UNUSED_FOR, prune

@@ -8,8 +8,8 @@ Order: first every job is described and keyed (cheap: read bytes, hash; a logo i
 for its picture and its card), then the jobs whose manifest or card is not in the cache run
 in worker processes, then the media are filled from the manifests. A warm build therefore
 decodes and encodes nothing, and reads one index of the cache instead of every manifest
-(:class:`~stemsite.image_cache.MediaCache`). Output files stay in ``project.cache_dir`` and
-are added as assets that point there.
+(:class:`~stemsite.images.media_cache.MediaCache`). Output files stay in
+``project.cache_dir`` and are added as assets that point there.
 
 Pages need the logos and photos (their sizes and file names go into the HTML), so those
 are waited for; a card's name is known before it is drawn, so the cards are left drawing
@@ -32,7 +32,8 @@ from ..sitebuild import Asset, Pending, Picture, Produced, RecordMedia, SiteBuil
 from ..stored import same_bytes, write_atomic
 from . import cards, raster
 from ..imagecheck import svg
-from ..image_cache import FOLDER, MediaCache, code_version, read_manifest, settings_text, short_key, write_manifest
+from ..image_cache import FOLDER, code_version, read_manifest, settings_text, short_key, write_manifest
+from .media_cache import MediaCache
 from ..imagecheck.inspect import sniff
 from ..workers import start_jobs
 
@@ -92,7 +93,8 @@ def produce(site: SiteBuild) -> Produced:
     for job in pictures_todo:  # made just now: read their manifests, note their files
         made = read_manifest(cache.path(f"{job.key}.json")) or {}
         manifests[job.key] = made
-        cache.made(job.key, made)
+        if made:  # an index never names a job as done without its manifest
+            cache.made(job.key, made)
         for name in raster.output_files(made):
             cache.made(name)
     for record, job in raster_jobs:
@@ -125,7 +127,7 @@ def produce(site: SiteBuild) -> Produced:
 def _finished(job: raster.RasterJob, cache: MediaCache) -> dict[str, Any] | None:
     """The job's manifest when it and all its files are in the cache: from the cache's index when it knows the
     job (a warm build), else read from its own file (:func:`raster.finished`); every file found is kept from
-    pruning (:class:`~stemsite.image_cache.MediaCache`)."""
+    pruning (:class:`~stemsite.images.media_cache.MediaCache`)."""
     if job.key in cache.stored_manifests:
         manifest = cache.manifest(job.key)
         if manifest is None or not all(cache.found(name) for name in raster.output_files(manifest)):
