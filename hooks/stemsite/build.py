@@ -4,7 +4,8 @@ Read everything, then write (as Pelican does): the catalog is complete and check
 a single page is generated, so a bad record can never produce half a site. Then two rounds of
 producers: the images first (pages, feeds and the wall need the pictures' files and sizes),
 then everything made from the catalog and those pictures; within a round no producer sees
-another's output, so their order does not matter. Pages come last. The MkDocs adapter and
+another's output, so their order does not matter. The files of that round no page reads are
+made beside the pages where that is safe (:mod:`stemsite.forked`). Pages come last. The MkDocs adapter and
 ``python -m stemsite generate`` both call :func:`prepare`.
 """
 
@@ -16,8 +17,9 @@ from . import kept
 from .catalog import build_catalog
 from .editors import signing_rules
 from .feeds import atom, badges, opendata, robots, supplied, wall_json
-from .feeds.ical import agenda_feeds
+from .feeds.ical import agenda_feeds, event_links
 from .feeds.jsonld import event_jsonld
+from .forked import produce as produce_files
 from .images import pipeline as images
 from .pages import places_index
 from .pages import supplied as supplied_pages
@@ -32,11 +34,17 @@ from .validate.dataset import validate_project
 MEDIA_PRODUCERS: tuple[Producer, ...] = (images.produce,)
 """Logos, photos and share cards: what the other producers and the pages show."""
 PRODUCERS: tuple[Producer, ...] = (
-    agenda_feeds,
+    event_links,
     event_jsonld,
     supplied.related,
-    supplied.produce,
+    badges.media,
+)
+"""What pages show besides the records (calendar files, JSON-LD, related records, badges), made from the catalog
+and the media (each one module's ``produce``)."""
+FILE_PRODUCERS: tuple[Producer, ...] = (
+    agenda_feeds,
     badges.produce,
+    supplied.produce,
     atom.produce,
     opendata.produce,
     wall_json.produce,
@@ -44,7 +52,8 @@ PRODUCERS: tuple[Producer, ...] = (
     robots.produce,
     signing_rules.produce,
 )
-"""Feeds, exports and files made from the catalog and the media (each one module's ``produce``)."""
+"""Feeds, exports and files made from the catalog and the media that no page reads: in the same round as
+``PRODUCERS``, made beside the pages where that is safe (:mod:`stemsite.forked`)."""
 COMPILED = "templates"
 """Cache folder of compiled templates, one folder per Jinja environment (``pages.render.keep_compiled``)."""
 
@@ -74,8 +83,10 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
         keep_compiled(project.theme / folder, project.cache_dir, f"{COMPILED}/{folder}")
     try:
         for producers in (MEDIA_PRODUCERS, PRODUCERS):
-            made = []
-            for producer in producers:  # all of a round first: none sees what another of its round made
+            # All of a round first: none sees what another of its round made. The files no page reads are
+            # started first: forked, they are made while this process goes on.
+            made = produce_files(build, FILE_PRODUCERS, background=background) if producers is PRODUCERS else []
+            for producer in producers:
                 started, cpu_started = time.perf_counter(), time.process_time()
                 name = producer.__module__.rsplit(".", 1)[-1]
                 made.append((name, producer(build)))

@@ -34,6 +34,14 @@ def find_root(start: Path | None = None) -> Path:
     raise FileNotFoundError("geen project gevonden: zoek een map met mkdocs.yml en data/")
 
 
+def project_at(root: str | None) -> "Project":
+    """The project at ``root`` (a command's ``--root``), else the one :func:`find_root` finds; its cache checked
+    first: a cache inside the project stops every command here, before any work (:class:`CacheInProject`)."""
+    project = Project(find_root(Path(root) if root else None))
+    _ = project.cache_dir
+    return project
+
+
 @dataclass(frozen=True)
 class Project:
     """The folders of one checkout of the site."""
