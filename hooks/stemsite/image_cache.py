@@ -76,4 +76,3 @@ def code_version(*files: str) -> str:
     """
     here = Path(__file__).parent
     return hashlib.sha256(b"".join((here / name).read_bytes() for name in files)).hexdigest()[:12]
-

@@ -42,7 +42,8 @@ def index_of(root: Path) -> tuple[Path, MediaCache]:
 
 def test_the_index_names_files_as_the_cache_does(tmp_path: Path):
     cache = MediaCache(tmp_path, "/ergens")
-    for name in ("0123456789abcdef0123.json", "0123456789abcdef0123-picture-1.25x.webp", "abc-share.jpg", "geen"):
+    for name in ("0123456789abcdef0123.json", "0123456789abcdef0123-picture-1.25x.webp", "abc-share.jpg", "geen",
+                 ".verborgen", "punt."):
         assert cache.path(name) == os.fspath(cached_file(tmp_path / FOLDER, name))
 
 
