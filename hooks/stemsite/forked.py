@@ -12,7 +12,7 @@ after the pages are rendered (:meth:`SiteBuild.finish`).
 Forking is only safe in a process with a single thread: a lock another thread held would stay
 locked in the child. ``mkdocs serve`` runs threads, and so does a build that started image workers
 (their pool's manager thread); those builds, ``stemsite generate`` and platforms without ``fork``
-run the producers here and now, as one more round. Either way the files are the same bytes
+run the producers here, in the same round. Either way the files are the same bytes
 (``tests/sitebuild/test_forked.py``).
 """
 
@@ -26,7 +26,7 @@ import threading
 import time
 import traceback
 from pathlib import Path, PurePosixPath
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from . import kept
 from .problems import DataError
@@ -35,7 +35,8 @@ from .sitebuild import Asset, Pending, Produced, Producer, SiteBuild
 from .stored import store
 
 FOLDER = "files"
-"""Cache folder of the files a forked build made, linked into the site (pruned with the other stored folders)."""
+"""Cache folder of the files these producers made for a MkDocs build, forked or not: linked into the site and pruned
+with the other stored folders."""
 APART = " (apart)"
 """Appended to a producer's name in ``SiteBuild.timings`` when a child ran it: those seconds were not the
 build's, they ran beside it (``scripts/bench.py`` sums them apart)."""
@@ -87,75 +88,97 @@ def _name(producer: Producer) -> str:
     return producer.__module__.rsplit(".", 1)[-1]
 
 
-def _fork(build: SiteBuild, producers: Sequence[Producer]) -> Pending:
-    read_end, write_end = os.pipe()
-    # Everything alive now leaves the collector's reach in both processes: a collection writes into every object it
-    # visits, and each page written is copied; the process ends soon after its build, so nothing piles up.
-    gc.freeze()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child: coverage does not follow a fork
-        os.close(read_end)
-        _child(build, producers, write_end)
-    os.close(write_end)
-    LAST_CHILD["pid"] = pid
-    assets: list[Asset] = []
-    state = {"open": True}
+class Call:
+    """``function(*args)`` run in a forked child while this process goes on: :meth:`result` waits for what it
+    returned (a result that pickles) or raises what it raised; :meth:`cancel` kills it. The child ends without
+    running anything of the parent's (no ``atexit``, no flushing of buffers the parent will flush itself)."""
 
-    def collect() -> bytes:
-        with os.fdopen(read_end, "rb") as pipe:
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        read_end, write_end = os.pipe()
+        # Everything alive now leaves the collector's reach in both processes: a collection writes into every
+        # object it visits, and each page written is copied; the process ends soon after its build.
+        gc.freeze()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - the child: coverage does not follow a fork
+            os.close(read_end)
+            _run_child(write_end, function, args)
+        os.close(write_end)
+        self._pipe: int | None = read_end
+        self._outcome: tuple[str, Any] = ("error", "het proces stopte zonder resultaat")
+
+    def _collect(self) -> None:
+        if self._pipe is None:
+            return
+        with os.fdopen(self._pipe, "rb") as pipe:
             message = pipe.read()
-        state["open"] = False
-        os.waitpid(pid, 0)
-        return message
-
-    def wait() -> None:
-        message = collect()
+        self._pipe = None
+        os.waitpid(self.pid, 0)
         try:
-            outcome, payload = pickle.loads(message)  # noqa: S301 - our own child wrote it
+            self._outcome = pickle.loads(message)  # noqa: S301 - our own child wrote it
         except Exception:  # noqa: BLE001 - a child killed halfway wrote nothing, or half
-            raise RuntimeError("het proces dat de exports maakte, stopte zonder resultaat") from None
+            pass
+
+    def result(self) -> Any:
+        self._collect()
+        outcome, payload = self._outcome
         if outcome == "data":
             raise DataError(payload)
         if outcome == "error":
-            raise RuntimeError(f"de exports konden niet gemaakt worden:\n{payload}")
-        for name, files, seconds, cpu in payload["made"]:
-            assets.extend(Asset(dest_uri, source=source) for dest_uri, source in files)
-            build.timings[name + APART] = build.timings.get(name + APART, 0.0) + seconds
-            build.cpu_timings[name + APART] = build.cpu_timings.get(name + APART, 0.0) + cpu
-        for key, count in payload["counts"].items():
-            build.counts[key] = build.counts.get(key, 0) + count
+            raise RuntimeError(payload)
+        return payload
 
-    def cancel() -> None:
-        if state["open"]:
+    def cancel(self) -> None:
+        if self._pipe is not None:
             try:
-                os.kill(pid, signal.SIGKILL)
+                os.kill(self.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-            collect()
-
-    return Pending(wait, cancel, assets)
+            self._collect()
 
 
-def _child(build: SiteBuild, producers: Sequence[Producer], out: int) -> None:  # pragma: no cover - see _fork
-    """Make the files, send what became of them, and end without running anything of the parent's (no
-    ``atexit``, no flushing of buffers the parent will flush itself)."""
+def _run_child(out: int, function: Callable[..., Any], args: tuple) -> None:  # pragma: no cover - see Call
     die_with_parent()
     gc.disable()  # a short life: collecting would only copy the parent's memory, page by page
-    counted = dict(kept.COUNTS)
     try:
-        made = [(name, [(asset.dest_uri, _stored(build, asset)) for asset in produced.assets], seconds, cpu)
-                for name, produced, seconds, cpu in _make(build, producers)]
-        counts = {key: value - counted.get(key, 0) for key, value in kept.COUNTS.items()}
-        message: tuple[str, Any] = ("ok", {"made": made, "counts": counts})
+        message: tuple[str, Any] = ("ok", function(*args))
     except DataError as error:
         message = ("data", error.report)
-    except BaseException:  # noqa: BLE001 - reported by the parent, which stops the build
+    except BaseException:  # noqa: BLE001 - raised again by the parent's result()
         message = ("error", traceback.format_exc())
     try:
         with os.fdopen(out, "wb") as pipe:
             pipe.write(pickle.dumps(message))
     finally:
         os._exit(0)
+
+
+def _fork(build: SiteBuild, producers: Sequence[Producer]) -> Pending:
+    """The producers in a :class:`Call`; waiting hands over their files, seconds and counts to ``build``."""
+    call = Call(_make_stored, build, producers)
+    LAST_CHILD["pid"] = call.pid
+    assets: list[Asset] = []
+
+    def wait() -> None:
+        try:
+            made, counts = call.result()
+        except RuntimeError as error:
+            raise RuntimeError(f"de exports konden niet gemaakt worden:\n{error}") from None
+        for name, files, seconds, cpu in made:
+            assets.extend(Asset(dest_uri, source=source) for dest_uri, source in files)
+            build.timings[name + APART] = build.timings.get(name + APART, 0.0) + seconds
+            build.cpu_timings[name + APART] = build.cpu_timings.get(name + APART, 0.0) + cpu
+        for key, count in counts.items():
+            build.counts[key] = build.counts.get(key, 0) + count
+
+    return Pending(wait, call.cancel, assets)
+
+
+def _make_stored(build: SiteBuild, producers: Sequence[Producer]) -> tuple[list, dict[str, int]]:
+    """In the child: :func:`_make`, each file stored; and what it counted (``kept.COUNTS``) while doing so."""
+    counted = dict(kept.COUNTS)
+    made = [(name, [(asset.dest_uri, _stored(build, asset)) for asset in produced.assets], seconds, cpu)
+            for name, produced, seconds, cpu in _make(build, producers)]
+    return made, {key: value - counted.get(key, 0) for key, value in kept.COUNTS.items()}
 
 
 def _stored(build: SiteBuild, asset: Asset) -> Path:
