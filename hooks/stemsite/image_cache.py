@@ -4,9 +4,10 @@ A name is the SHA-256 of the input bytes, the settings and the pipeline's versio
 changed logo, a changed box size or a new encoder setting each get a new name, and a file
 that exists is always right. Every file is written under a temporary name and renamed
 into place, so a killed or parallel build never leaves half a file behind a good name.
-A build marks every file it reuses (``stored.reuse``), so pruning keeps what any recent
-build needed, not only what the last site links. In the cache a file has its keyed name
-(:func:`cached_file`), not its public one, so nothing planted there is ever published.
+A build keeps every file it reuses from pruning (:class:`stemsite.images.media_cache.MediaCache`),
+so pruning keeps what any recent build needed, not only what the last site links. In the cache a
+file has its keyed name (:func:`cached_file`), not its public one, so nothing planted there is
+ever published.
 """
 
 from __future__ import annotations
@@ -53,12 +54,14 @@ def settings_text(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
 
 
-def read_manifest(path: Path) -> dict[str, Any] | None:
+def read_manifest(path: Path | str) -> dict[str, Any] | None:
     """A finished job's description, or None when it is missing or damaged (then redo the job)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as handle:
+            manifest = json.loads(handle.read())
     except (OSError, ValueError):
         return None
+    return manifest if isinstance(manifest, dict) else None
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
