@@ -11,6 +11,7 @@ made beside the pages where that is safe (:mod:`stemsite.forked`). Pages come la
 
 from __future__ import annotations
 
+import gc
 import time
 
 from . import kept
@@ -58,6 +59,18 @@ COMPILED = "templates"
 """Cache folder of compiled templates, one folder per Jinja environment (``pages.render.keep_compiled``)."""
 
 
+def keep_out_of_collections() -> None:
+    """Take what is alive now out of the cyclic garbage collector's reach, for as long as this process lives.
+
+    A full collection walks every live object. The catalog, the media and the pages live as long as the build,
+    yet each full collection walked them again: at 10,000 signatories the MkDocs process ran 19 of them, 4.1 s
+    of a build after one changed record. What is alive now is collected first, so no garbage is kept with it
+    (one walk). :func:`prepare` gives everything back to the collector when it starts (``mkdocs serve`` builds
+    again and again in one process, and the last build's objects must go)."""
+    gc.collect()
+    gc.freeze()
+
+
 def prepare(project: Project, *, background: bool = False) -> SiteBuild:
     """Validate the data and produce every generated page and asset, or raise DataError.
 
@@ -65,6 +78,7 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
     the caller collects its files with :meth:`SiteBuild.finish` (the MkDocs adapter does, once the
     pages are rendered). Otherwise every asset is in ``assets`` on return.
     """
+    gc.unfreeze()  # an earlier build's objects, kept out of collections (keep_out_of_collections), may go now
     timings: dict[str, float] = {}
     cpu: dict[str, float] = {}
     kept.COUNTS.update(dict.fromkeys(kept.COUNTS, 0))
@@ -77,6 +91,7 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
     started, cpu_started = time.perf_counter(), time.process_time()
     build = SiteBuild(project, build_catalog(dataset), timings=timings, cpu_timings=cpu,
                       counts={"validated": dataset.validated})
+    keep_out_of_collections()
     timings["catalog"] = time.perf_counter() - started
     cpu["catalog"] = time.process_time() - cpu_started
     for folder in ("records", "shortcodes"):
@@ -100,6 +115,7 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
         overviews = Overviews(bodies, build.digest(), build.context_digest())
         build.pages = generate(build, project.theme / "records", bodies, overviews)
         build.pages.extend(supplied_pages.generate(build, project.theme / "records", overviews))
+        keep_out_of_collections()  # the pages, as long-lived as the catalog
         build.kept_bodies = bodies.counts
         build.counts.update({f"overview_{name}": count for name, count in bodies.overview_counts.items()})
         timings["generate"] = time.perf_counter() - started

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from ..images import pipeline as image_pipeline
-from ..build import COMPILED, prepare
+from ..build import COMPILED, keep_out_of_collections, prepare
 from ..editors.proposals import Links
 from ..editors.signing_links import shortcode_context
 from ..pages.render import SealedBytecodeCache
@@ -125,8 +125,10 @@ class Adapter:
         return self.state.shortcodes or {}
 
     def navigation_built(self, nav) -> None:
-        """Keep this build's navigation for the record pages' frames (``kept_pages``); mark the event."""
+        """Keep this build's navigation for the record pages' frames (``kept_pages``); mark the event. MkDocs'
+        files, pages and navigation live as long as the build: out of collections, as the catalog is."""
         self.state.nav = nav
+        keep_out_of_collections()
         self.mark("nav")
 
     def template_context(self, context, template_name: str):
