@@ -42,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_data  # noqa: E402
 import bench_view  # noqa: E402
-from stemsite import forked, last_build  # noqa: E402
+from stemsite import last_build  # noqa: E402
 
 REPO = bench_data.REPO
 TARGETS = {"warm_ratio": 0.5, "warm_s": 30.0, "cold_s": 60.0, "memory_mb": 512.0, "changed_s": 3.0,
@@ -52,28 +52,25 @@ build figures at the largest N, page figures at 5,000 (or the largest below)."""
 EQUAL_STEPS = 5
 """Edits (each followed by an incremental and a clean build) of the equality run."""
 EXPORTS = ("ical", "jsonld", "badges", "atom", "opendata", "places_index", "wall_json", "supplied")
-"""Producers in ``build.PRODUCERS`` and ``build.FILE_PRODUCERS`` that make feeds and open data (summed as
-'exports'; with `` (apart)`` when a forked child made them beside the build: ``stemsite.forked``)."""
+"""Producers in ``build.ASSET_PRODUCERS`` that make feeds and open data (summed as 'exports')."""
 
 
-def _tree_memory(root_pid: int) -> int:
-    """Memory (bytes) of a process and all its descendants, from /proc: each process's proportional set size.
+def _tree_rss(root_pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, from /proc.
 
-    PSS, not RSS: a forked child (``stemsite.forked``) shares the build's pages until either writes them, and
-    summing resident sizes counted those pages twice (a 570 MB build with its child read as 1.1 GB); PSS
-    charges a shared page to its processes in equal parts. Follows each thread's ``children`` list instead of
-    reading every process on the machine: sampled every 50 ms, that scan alone took a few per cent of a core
-    from the build it measured."""
+    Follows each thread's ``children`` list instead of reading every process on the machine:
+    sampled every 50 ms, that scan alone took a few per cent of a core from the build it measured."""
+    page = os.sysconf("SC_PAGE_SIZE")
     total, todo = 0, [root_pid]
     while todo:
         pid = todo.pop()
         try:
-            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
-                total += next(int(line.split()[1]) for line in handle if line.startswith("Pss:")) * 1024
+            with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+                total += int(handle.read().split()[1]) * page
             for task in os.scandir(f"/proc/{pid}/task"):
                 with open(f"{task.path}/children", encoding="ascii") as handle:
                     todo.extend(int(child) for child in handle.read().split())
-        except (OSError, ValueError, StopIteration):
+        except (OSError, ValueError):
             continue  # the process ended between two reads
     return total
 
@@ -99,7 +96,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, floa
     reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
     reader.start()
     while process.poll() is None:
-        peak = max(peak, _tree_memory(process.pid))
+        peak = max(peak, _tree_rss(process.pid))
         time.sleep(0.05)
     wall = time.perf_counter() - started
     reader.join()
@@ -133,14 +130,12 @@ def _cache_writes(before: dict[Path, int], after: dict[Path, int]) -> int:
 def _stages(timings: dict, cpu: bool = False) -> dict[str, float]:
     """Seconds per stage, named as in the table, from one build's ``STEMSITE_TIMINGS`` file (with ``cpu``: CPU
     seconds of the MkDocs process, which a shared machine does not stretch)."""
-    recorded, mkdocs = (timings["prepare_cpu"], timings["stages_cpu"]) if cpu else (timings["prepare"], timings["stages"])
-    ours = {name: seconds for name, seconds in recorded.items() if not name.endswith(forked.APART)}
+    ours, mkdocs = (timings["prepare_cpu"], timings["stages_cpu"]) if cpu else (timings["prepare"], timings["stages"])
     return {
         "laden+valideren": ours.get("load+validate", 0.0),
         "catalogus": ours.get("catalog", 0.0),
         "afbeeldingen": ours.get("pipeline", 0.0),
         "exports": sum(ours.get(name, 0.0) for name in EXPORTS),
-        "exports apart": sum(recorded.get(name + forked.APART, 0.0) for name in EXPORTS),
         "genereren": ours.get("generate", 0.0),
         "bestanden toevoegen": mkdocs.get("stemsite", 0.0) - sum(ours.values()),
         "mkdocs: inlezen+nav": mkdocs.get("mkdocs: inlezen", 0.0) + mkdocs.get("mkdocs: navigatie", 0.0),

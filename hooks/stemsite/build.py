@@ -4,8 +4,7 @@ Read everything, then write (as Pelican does): the catalog is complete and check
 a single page is generated, so a bad record can never produce half a site. Then two rounds of
 producers: the images first (pages, feeds and the wall need the pictures' files and sizes),
 then everything made from the catalog and those pictures; within a round no producer sees
-another's output, so their order does not matter. The files of that round no page reads are
-made beside the pages where that is safe (:mod:`stemsite.forked`). Pages come last. The MkDocs adapter and
+another's output, so their order does not matter. Pages come last. The MkDocs adapter and
 ``python -m stemsite generate`` both call :func:`prepare`.
 """
 
@@ -18,9 +17,8 @@ from . import kept
 from .catalog import build_catalog
 from .editors import signing_rules
 from .feeds import atom, badges, opendata, robots, supplied, wall_json
-from .feeds.ical import agenda_feeds, event_links
+from .feeds.ical import agenda_feeds
 from .feeds.jsonld import event_jsonld
-from .forked import produce as produce_files
 from .images import pipeline as images
 from .pages import places_index
 from .pages import supplied as supplied_pages
@@ -35,17 +33,11 @@ from .validate.dataset import validate_project
 MEDIA_PRODUCERS: tuple[Producer, ...] = (images.produce,)
 """Logos, photos and share cards: what the other producers and the pages show."""
 PRODUCERS: tuple[Producer, ...] = (
-    event_links,
+    agenda_feeds,
     event_jsonld,
     supplied.related,
-    badges.media,
-)
-"""What pages show besides the records (calendar files, JSON-LD, related records, badges), made from the catalog
-and the media (each one module's ``produce``)."""
-FILE_PRODUCERS: tuple[Producer, ...] = (
-    agenda_feeds,
-    badges.produce,
     supplied.produce,
+    badges.produce,
     atom.produce,
     opendata.produce,
     wall_json.produce,
@@ -53,8 +45,7 @@ FILE_PRODUCERS: tuple[Producer, ...] = (
     robots.produce,
     signing_rules.produce,
 )
-"""Feeds, exports and files made from the catalog and the media that no page reads: in the same round as
-``PRODUCERS``, made beside the pages where that is safe (:mod:`stemsite.forked`)."""
+"""Feeds, exports and files made from the catalog and the media (each one module's ``produce``)."""
 COMPILED = "templates"
 """Cache folder of compiled templates, one folder per Jinja environment (``pages.render.keep_compiled``)."""
 
@@ -98,10 +89,8 @@ def prepare(project: Project, *, background: bool = False) -> SiteBuild:
         keep_compiled(project.theme / folder, project.cache_dir, f"{COMPILED}/{folder}")
     try:
         for producers in (MEDIA_PRODUCERS, PRODUCERS):
-            # All of a round first: none sees what another of its round made. The files no page reads are
-            # started first: forked, they are made while this process goes on.
-            made = produce_files(build, FILE_PRODUCERS, background=background) if producers is PRODUCERS else []
-            for producer in producers:
+            made = []
+            for producer in producers:  # all of a round first: none sees what another of its round made
                 started, cpu_started = time.perf_counter(), time.process_time()
                 name = producer.__module__.rsplit(".", 1)[-1]
                 made.append((name, producer(build)))

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import forked, image_cache
+from .. import image_cache
 from ..kept import KEPT_FILES
 from ..pages import bundle, kept_bodies
 from ..stored import link_in_background, link_into, prune
@@ -27,7 +27,7 @@ from .state import BuildState
 
 log = logging.getLogger("mkdocs.hooks.stemsite")
 
-STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER, image_cache.FOLDER, KEPT_FILES, forked.FOLDER)
+STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER, image_cache.FOLDER, KEPT_FILES)
 """Cache folders :func:`stored.prune` may clean: files linked into sites, or never linked, only reused (bodies,
 image manifests, kept exports)."""
 

@@ -6,10 +6,9 @@ The badge has its own white card and dark border, so it reads on light and dark 
 the campaign's mark, drawn from ``theme/assets/images/campagne.svg`` like the header and the favicon.
 Python decides the size and how a long name wraps; the template only places the text.
 A signatory's badge is kept in the cache by its content and linked into the site
-(``stemsite.stored``): thousands of them barely change between builds. A second producer
-(:func:`media`) attaches what the signatory page shows: the badge's address and size and the
-signatory's absolute page URL for the copy-paste HTML; the files are made beside the pages
-(``build.FILE_PRODUCERS``). (Share links are on every page, from
+(``stemsite.stored``): thousands of them barely change between builds. The producer also
+attaches what the signatory page shows: the badge's address and the signatory's absolute
+page URL for the copy-paste HTML. (Share links are on every page, from
 ``theme/partials/share.html``.)
 """
 
@@ -62,28 +61,23 @@ def _render(build: SiteBuild, template: str, **context) -> bytes:
     return _environment(build.project.theme).get_template(template).render(**context).encode("utf-8")
 
 
-def _signatory_badge(build: SiteBuild, record: Record) -> tuple[Badge, list[str], str]:
-    """What the signatory's page shows of its badge, and the name's lines and the date the badge shows."""
+def _signatory_badge(build: SiteBuild, record: Record) -> tuple[Asset, Badge]:
     lines = name_lines(record.label)
+    height = 84 + LINE_HEIGHT * len(lines)
     signed = date_nl(record["signed_on"])
+    content = _render(build, "signatory.svg", width=WIDTH, height=height, lines=lines, line_height=LINE_HEIGHT,
+                      name=record.label, signed=signed)
     path = badge_path(record.slug)
-    badge = Badge(path, absolute(build.project, path), WIDTH, 84 + LINE_HEIGHT * len(lines),
+    badge = Badge(path, absolute(build.project, path), WIDTH, height,
                   f"{record.label} ondertekende het STEM-charter op {signed}", absolute(build.project, record.page_url))
-    return badge, lines, signed
-
-
-def media(build: SiteBuild) -> Produced:
-    """Producer (no files): each signatory on the wall's badge, in its record's media (its page shows it)."""
-    return Produced(media={record.key: RecordMedia(badge=_signatory_badge(build, record)[0])
-                           for record in build.catalog.signatories_on_wall()})
+    return Asset(path, source=store(build.project.cache_dir, "badges", content, ".svg")), badge
 
 
 def produce(build: SiteBuild) -> Produced:
-    """The generic badge and one per signatory on the wall (:func:`media` says where each is)."""
+    """The generic badge and one per signatory on the wall, each in its record's media."""
     produced = Produced(assets=[Asset(GENERIC, content=_render(build, "stem-charter.svg", width=240, height=64))])
     for record in build.catalog.signatories_on_wall():
-        badge, lines, signed = _signatory_badge(build, record)
-        content = _render(build, "signatory.svg", width=WIDTH, height=badge.height, lines=lines,
-                          line_height=LINE_HEIGHT, name=record.label, signed=signed)
-        produced.assets.append(Asset(badge.src, source=store(build.project.cache_dir, "badges", content, ".svg")))
+        asset, badge = _signatory_badge(build, record)
+        produced.assets.append(asset)
+        produced.media[record.key] = RecordMedia(badge=badge)
     return produced

@@ -109,17 +109,13 @@ def _timezone(tzid: str) -> Timezone | None:
         return None
 
 
-def event_links(build: SiteBuild) -> Produced:
-    """Producer (no files): each event's calendar file, in its media (its page links it)."""
-    return Produced(media={event.key: RecordMedia(ics=event_file_uri(event))
-                           for event in build.catalog.collection("events")})
-
-
 def agenda_feeds(build: SiteBuild) -> Produced:
-    """Producer: ``agenda.ics`` and one ``.ics`` per event (:func:`event_links` says where each is)."""
+    """Producer: ``agenda.ics`` and one ``.ics`` per event (its URL in the event's media)."""
     catalog = build.catalog
     events = sorted(catalog.collection("events"), key=lambda e: (local_moment(e["starts"]), e.slug))
     produced = Produced(assets=[Asset(FEED_URI, content=calendar(events, catalog, build, "STEM voor morgen: agenda"))])
     for event in events:
-        produced.assets.append(Asset(event_file_uri(event), content=calendar([event], catalog, build, event["title"])))
+        uri = event_file_uri(event)
+        produced.media[event.key] = RecordMedia(ics=uri)
+        produced.assets.append(Asset(uri, content=calendar([event], catalog, build, event["title"])))
     return produced
