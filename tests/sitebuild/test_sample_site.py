@@ -9,7 +9,9 @@ from pathlib import Path
 import yaml
 from support import SAMPLE_DATA, TODAY, build, make_project
 
+from stemsite.adapter.files import MADE
 from stemsite.collections import COLLECTIONS
+from stemsite.project import Project
 
 
 def record_slugs():
@@ -125,3 +127,14 @@ def test_generate_writes_pages_for_another_generator(tmp_path: Path):
     again = subprocess.run([sys.executable, "-m", "stemsite", "--root", str(root), "generate", str(out)],
                            capture_output=True, text=True, check=False)
     assert again.returncode == 1 and "de map is niet leeg" in again.stderr
+
+
+def test_exports_and_feeds_are_published_from_the_cache(sample_project: Path):
+    """Files producers make as bytes are stored in the cache and linked into the site (``adapter.files.MADE``):
+    MkDocs never holds them in memory until the end of the build."""
+    made = {path.read_bytes() for path in (Project(sample_project).cache_dir / MADE).iterdir() if path.is_file()}
+    for uri in ("api/signatories.json", "api/signatories.csv", "api/offers.xlsx", "robots.txt",
+                "charter/ondertekenaars/wand.json", "agenda.ics"):
+        published = sample_project / "site" / uri
+        assert published.stat().st_nlink >= 2, uri  # a link to the stored file, not a copy MkDocs wrote
+        assert published.read_bytes() in made, uri

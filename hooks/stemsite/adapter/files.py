@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import image_cache
 from ..kept import KEPT_FILES
 from ..pages import bundle, kept_bodies
-from ..stored import link_in_background, link_into, prune
+from ..stored import link_in_background, link_into, prune, store
 from ..search.cache import SectionCache
 from ..sitebuild import SiteBuild
 from .record_pages import PAGES, RecordPage
@@ -27,13 +27,17 @@ from .state import BuildState
 
 log = logging.getLogger("mkdocs.hooks.stemsite")
 
-STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER, image_cache.FOLDER, KEPT_FILES)
+MADE = "files"
+"""Cache folder of the files producers made as bytes (exports, feeds, calendars), stored by :func:`add_files` so
+they are linked into the site with the images: at 10,000 signatories their ~55 MB stayed in memory until MkDocs
+wrote them, at the end of the build."""
+STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER, image_cache.FOLDER, KEPT_FILES, MADE)
 """Cache folders :func:`stored.prune` may clean: files linked into sites, or never linked, only reused (bodies,
 image manifests, kept exports)."""
 
 
 def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsConfig) -> Files:
-    """Add every generated page and asset of ``build``; start linking the stored images and badges."""
+    """Add every generated page and asset of ``build``; start linking the stored files (images, badges, exports)."""
     state.sections = SectionCache(build.project.cache_dir)
     drop_theme_sources(files, build.project.theme)
     bundle_theme_assets(files, config, build.project.theme)
@@ -56,8 +60,10 @@ def add_files(state: BuildState, build: SiteBuild, files: Files, config: MkDocsC
             stored.append((asset.dest_uri, asset.source))  # see link_stored_files
         elif asset.source is not None:
             files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
-        else:
-            files.append(File.generated(config, asset.dest_uri, content=asset.content or b""))
+        else:  # the exports and feeds: from the cache too, so their bytes need not wait in memory for MkDocs
+            suffix = PurePosixPath(asset.dest_uri).suffix
+            stored.append((asset.dest_uri, store(build.project.cache_dir, MADE, asset.content or b"", suffix)))
+    build.assets = []
     fold_search_accents(files, config)
     state.linking = link_in_background(Path(config.site_dir), stored)
     for stage, seconds in build.timings.items():
