@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.hooks.stemsite")
 
 MADE = "files"
 """Cache folder of the files producers made as bytes (exports, feeds, calendars), stored by :func:`add_files` so
-they are linked into the site with the images: at 10,000 signatories their ~55 MB stayed in memory until MkDocs
+they are linked into the site with the images: at 10,000 signatories they held ~30 MB of the peak until MkDocs
 wrote them, at the end of the build."""
 STORED_FOLDERS = (PAGES, "badges", kept_bodies.FOLDER, image_cache.FOLDER, KEPT_FILES, MADE)
 """Cache folders :func:`stored.prune` may clean: files linked into sites, or never linked, only reused (bodies,
