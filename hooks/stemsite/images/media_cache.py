@@ -6,15 +6,14 @@ See :class:`MediaCache`. The files themselves, their names and manifests are :mo
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 import time
 from pathlib import Path
 from typing import Any
 
-from ..image_cache import FOLDER, read_manifest
+from ..image_cache import FOLDER, cached_name, read_manifest
 from ..kept import read_kept, save_kept
-from ..stored import UNUSED_FOR, cache_secret, reuse
+from ..stored import UNUSED_FOR, reuse
 
 REFRESH_AFTER = UNUSED_FOR / 4
 """Seconds after which a build marks the files it reuses as used again (:class:`MediaCache`): 6 hours."""
@@ -52,7 +51,6 @@ class MediaCache:
     def __init__(self, cache_dir: Path, scope: str) -> None:
         self.cache_dir = cache_dir
         self.out = os.fspath(cache_dir / FOLDER)
-        self._secret = cache_secret(cache_dir)
         self.stored_files: dict[str, Any] = {}
         keyed = self.keyed("index-" + hashlib.sha256(scope.encode("utf-8", "surrogateescape")).hexdigest()[:24]
                            + ".json")
@@ -82,11 +80,7 @@ class MediaCache:
     def keyed(self, name: str) -> str:
         """:func:`~stemsite.image_cache.cached_file`'s file name for ``name`` (from the index when it names it: no HMAC to compute)."""
         keyed = self.stored_files.get(name)
-        if isinstance(keyed, str):
-            return keyed
-        digest = hmac.digest(self._secret, name.encode("utf-8", "surrogatepass"), "sha256").hex()[:40]
-        dot = name.rfind(".")
-        return digest + name[dot:] if 0 < dot < len(name) - 1 else digest  # the suffix as pathlib sees it
+        return keyed if isinstance(keyed, str) else cached_name(self.cache_dir, name)
 
     def path(self, name: str) -> str:
         """Where the cache keeps the file published as ``name`` (:func:`~stemsite.image_cache.cached_file`, as a string)."""
